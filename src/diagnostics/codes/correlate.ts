@@ -1,0 +1,6 @@
+/** Diagnostic codes raised by the correlate stage, each with the one-line explanation the reference is generated from. */
+import type { CodeSpec } from "../code-spec.js";
+
+export const CORRELATE_CODES = [
+  { code: "correlate.orphan_response", severity: "info", doc: "A response whose request is not in the trace." },
+] as const satisfies readonly CodeSpec[];

@@ -1,0 +1,291 @@
+/**
+ * The JSON output contract, version 1 (docs/json-output.md, docs/schema/analysis.schema.json).
+ * Other tools depend on these shapes: fields may be added, never renamed or removed.
+ * Renderers read only these types; they never re-parse SIP.
+ */
+import type { Carrier } from "./trace-event.js";
+import type { TimePrecision } from "./time.js";
+import type { Transport } from "./transport.js";
+import type {
+  AcceptedOutcome,
+  FlowFailureKind,
+  FlowOutcome,
+  FlowState,
+  GenericOutcome,
+  RedirectOutcome,
+  ReferOutcome,
+  Severity,
+} from "./outcomes.js";
+
+export const SCHEMA_VERSION = 1;
+
+export type Lang = "en" | "vi" | "zh";
+
+/** One SIP message: the `sipta messages --format ndjson` line and `messages[]` of the analysis document. */
+export interface MessageRecord {
+  readonly index: number;
+  readonly file: string;
+  readonly frame: number | null;
+  readonly line: number | null;
+  readonly frames: readonly number[];
+  /** RFC 3339 UTC with microseconds; null when the source gave no time. */
+  readonly ts: string | null;
+  readonly timePrecision: TimePrecision;
+  readonly src: string | null;
+  readonly dst: string | null;
+  readonly addressesInferred: boolean;
+  readonly transport: Transport;
+  readonly carrier: Carrier;
+  readonly method: string | null;
+  readonly uri: string | null;
+  readonly status: number | null;
+  readonly reason: string | null;
+  readonly callId: string | null;
+  readonly cseq: { readonly seq: number; readonly method: string } | null;
+  readonly fromUri: string | null;
+  readonly fromTag: string | null;
+  readonly toUri: string | null;
+  readonly toTag: string | null;
+  readonly branch: string | null;
+  readonly size: number;
+  /** Same transaction and same bytes as an earlier message (RFC 3261 §17 retransmission). */
+  readonly retransmissionOf: number | null;
+  /** Index of the plain message this HEP mirror copy duplicates. */
+  readonly copyOf: number | null;
+  /** Diagnostic codes raised on this message (details in `diagnostics`). */
+  readonly warnings: readonly string[];
+}
+
+export type CallState =
+  | "setup"
+  | "ringing"
+  | "in-call"
+  | "completed"
+  | "cancelled"
+  | "busy"
+  | "rejected"
+  | "redirected"
+  | "failed"
+  | "request-ok"
+  | "request-failed"
+  | "request-pending";
+
+export type CallLinkReason = "replaces" | "refer" | "redirect" | "target-dialog" | "correlation-header";
+
+export interface CallLink {
+  readonly callId: string;
+  readonly reason: CallLinkReason;
+  /** The message that establishes the link (e.g. the INVITE carrying Replaces). */
+  readonly message: number;
+}
+
+export interface CallRecord {
+  readonly callId: string;
+  readonly messages: readonly number[];
+  readonly linkedCallIds: readonly string[];
+  readonly links: readonly CallLink[];
+  readonly state: CallState;
+  /** Method of the first request (INVITE, REGISTER, SUBSCRIBE ...). */
+  readonly method: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly startTs: string | null;
+  readonly endTs: string | null;
+  readonly durationMs: number | null;
+  /** Final status of the initial request, when seen. */
+  readonly finalStatus: number | null;
+  readonly dialogs: number;
+  readonly transactions: number;
+  readonly retransmissions: number;
+  /** Outcomes of the annotations on this call's messages (not generic ones). */
+  readonly outcomes: readonly string[];
+}
+
+export interface SipfragNotify {
+  readonly message: number;
+  readonly status: number | null;
+  readonly reason: string | null;
+  readonly subscriptionState: string | null;
+  readonly terminatedReason: string | null;
+}
+
+export interface ReferDetails {
+  readonly referMessage: number;
+  readonly referTo: string | null;
+  readonly referredBy: string | null;
+  readonly replaces: boolean;
+  /** When Refer-To carries Replaces: whether the dialog it names is in the trace (null: no Replaces). */
+  readonly replacesDialogFound: boolean | null;
+  readonly replacesCallId: string | null;
+  readonly inDialog: boolean;
+  readonly eventId: string | null;
+  /** Refer-Sub value of the REFER (RFC 4488); null when absent. */
+  readonly referSub: boolean | null;
+  readonly notifies: readonly SipfragNotify[];
+  readonly finalStatus: number | null;
+  readonly finalNotify: number | null;
+  /** From the 2xx to the final NOTIFY, ms. */
+  readonly finalDelayMs: number | null;
+  /** The INVITE the REFER caused, when it is in the trace. */
+  readonly newCallId: string | null;
+  readonly newInvite: number | null;
+  readonly newCallStatus: number | null;
+  /** NOTIFYs that were answered 481 (subscription gone). */
+  readonly notify481: readonly number[];
+  /** Seconds of capture time after the 2xx that were observed (trace end or dialog end). */
+  readonly observedAfterMs: number | null;
+}
+
+export interface RedirectContact {
+  readonly uri: string;
+  readonly q: number | null;
+}
+
+export interface RedirectDetails {
+  readonly request: number | null;
+  readonly requestUri: string | null;
+  readonly contacts: readonly RedirectContact[];
+  readonly ack: number | null;
+  readonly retry: number | null;
+  readonly retryUri: string | null;
+  readonly retryCallId: string | null;
+  readonly retryStatus: number | null;
+  /** Later retries to further Contacts, in order. */
+  readonly retries: readonly { readonly message: number; readonly uri: string; readonly status: number | null }[];
+  readonly toPreserved: boolean | null;
+  readonly loopTarget: string | null;
+}
+
+export interface FlowRef {
+  readonly flowId: string;
+  readonly regId: number | null;
+  readonly transport: Transport;
+  readonly ua: string;
+  readonly edge: string;
+}
+
+export interface FlowAnnotationDetails {
+  readonly aor: string | null;
+  readonly instance: string | null;
+  readonly regId: number | null;
+  readonly flowId: string | null;
+  readonly otherFlows: readonly FlowRef[];
+  readonly retriedOnOtherFlow: boolean;
+  readonly retry: number | null;
+  readonly retryStatus: number | null;
+  readonly reregistered: boolean;
+  readonly reregister: number | null;
+  readonly reregisterDelayMs: number | null;
+  /** RFC 5626 §4.5 backoff bounds for the first retry, ms. */
+  readonly expectedBackoffMs: { readonly min: number; readonly max: number } | null;
+}
+
+export interface AcceptedDetails {
+  readonly method: string | null;
+}
+
+export interface GenericDetails {
+  readonly method: string | null;
+}
+
+interface AnnotationBase {
+  readonly message: number;
+  readonly file: string;
+  readonly frame: number | null;
+  readonly line: number | null;
+  readonly ts: string | null;
+  readonly code: number;
+  readonly reason: string | null;
+  readonly callId: string | null;
+  readonly severity: Severity;
+  readonly summary: string;
+  readonly explanation: string;
+  readonly nextSteps: readonly string[];
+  /** Other message indices the finding rests on (NOTIFYs, retries, re-registrations). */
+  readonly refs: readonly number[];
+  readonly rfc: string | null;
+}
+
+export type AnnotationRecord =
+  | (AnnotationBase & { readonly kind: "refer"; readonly outcome: ReferOutcome; readonly details: ReferDetails })
+  | (AnnotationBase & { readonly kind: "redirect"; readonly outcome: RedirectOutcome; readonly details: RedirectDetails })
+  | (AnnotationBase & { readonly kind: "flow"; readonly outcome: FlowOutcome; readonly details: FlowAnnotationDetails })
+  | (AnnotationBase & { readonly kind: "accepted"; readonly outcome: AcceptedOutcome; readonly details: AcceptedDetails })
+  | (AnnotationBase & { readonly kind: "generic"; readonly outcome: GenericOutcome; readonly details: GenericDetails });
+
+export interface FlowRecord {
+  readonly flowId: string;
+  readonly aor: string | null;
+  readonly instance: string | null;
+  readonly regId: number | null;
+  readonly transport: Transport;
+  readonly ua: string;
+  readonly edge: string;
+  readonly ob: boolean;
+  readonly outboundSupported: boolean;
+  readonly flowTimer: number | null;
+  /** REGISTER messages (indices) that created or refreshed this flow. */
+  readonly registered: readonly number[];
+  readonly state: FlowState;
+  readonly keepalives: {
+    readonly pings: number;
+    readonly pongs: number;
+    readonly unanswered: number;
+    readonly stunRequests: number;
+    readonly stunResponses: number;
+    readonly maxIntervalMs: number | null;
+    /** Pings spaced further apart than Flow-Timer allows (RFC 5626 §4.4). */
+    readonly lateCount: number;
+  };
+  readonly failure: { readonly kind: FlowFailureKind; readonly frame: number | null; readonly line: number | null; readonly ts: string | null; readonly message: number | null } | null;
+  readonly reregistered: { readonly message: number; readonly delayMs: number; readonly flowId: string } | null;
+}
+
+export interface DiagnosticRecord {
+  readonly severity: "error" | "warning" | "info";
+  readonly code: string;
+  readonly file: string | null;
+  readonly frame: number | null;
+  readonly line: number | null;
+  readonly message: string;
+}
+
+export interface FileSummary {
+  readonly path: string;
+  readonly format: string;
+  readonly messages: number;
+  readonly bytes: number;
+}
+
+export interface AnalysisSummary {
+  readonly messages: number;
+  readonly requests: number;
+  readonly responses: number;
+  readonly retransmissions: number;
+  readonly calls: number;
+  readonly dialogs: number;
+  readonly transactions: number;
+  readonly flows: number;
+  readonly firstTs: string | null;
+  readonly lastTs: string | null;
+  readonly methods: Readonly<Record<string, number>>;
+  readonly statuses: Readonly<Record<string, number>>;
+  /** `kind:outcome` → count, generic ones excluded. */
+  readonly outcomes: Readonly<Record<string, number>>;
+  readonly diagnostics: Readonly<Record<string, number>>;
+  /** Diagnostics counted but not kept in `diagnostics` (the list is capped per code). */
+  readonly diagnosticsDropped: number;
+}
+
+export interface AnalysisDocument {
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: "sipta"; readonly version: string };
+  readonly lang: Lang;
+  readonly files: readonly FileSummary[];
+  readonly summary: AnalysisSummary;
+  readonly messages: readonly MessageRecord[];
+  readonly calls: readonly CallRecord[];
+  readonly annotations: readonly AnnotationRecord[];
+  readonly flows: readonly FlowRecord[];
+  readonly diagnostics: readonly DiagnosticRecord[];
+}

@@ -1,0 +1,31 @@
+/**
+ * Capture time. Integer microseconds since the Unix epoch: exact in a double until the year 2255,
+ * which is why nanosecond captures are kept to the microsecond (the sub-µs remainder is dropped).
+ * Nothing in sipta reads the wall clock: every timeout is measured in capture time.
+ */
+
+/** How much of the time the source gave: a full date, only the time of day, or nothing. */
+export type TimePrecision = "full" | "time-of-day" | "unknown";
+
+export type TimeUs = number;
+
+export const US_PER_SECOND = 1_000_000;
+export const US_PER_MS = 1_000;
+
+/** RFC 3339 with microseconds, e.g. `2026-01-01T10:00:00.123456Z`. */
+export function formatTimeIso(us: TimeUs): string {
+  const ms = Math.floor(us / 1000);
+  const micro = Math.trunc(us - ms * 1000);
+  const base = new Date(ms).toISOString(); // ...sss Z
+  return `${base.slice(0, 23)}${String(micro).padStart(3, "0")}Z`;
+}
+
+/** `HH:MM:SS.mmm` in UTC, for ladders and tables. */
+export function formatTimeOfDay(us: TimeUs): string {
+  return new Date(Math.floor(us / 1000)).toISOString().slice(11, 23);
+}
+
+/** Seconds with 3 decimals, for durations and deltas. */
+export function formatDurationS(us: number): string {
+  return `${(us / US_PER_SECOND).toFixed(3)} s`;
+}
