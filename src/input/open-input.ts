@@ -1,0 +1,157 @@
+/**
+ * Opens one input (a file path, or "-" for stdin) as a stream of byte chunks. gzip is recognised by its magic
+ * (1f 8b, RFC 1952 §2.3.1), not by the file name, and inflated transparently, so `x.pcap.gz` and `zcat x | sipta -`
+ * both work. Chunks are read lazily, ~1 MiB at a time: memory does not follow file size.
+ */
+import { open } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { createGunzip, constants as zlibConstants } from "node:zlib";
+import { InputFileError } from "../diagnostics/errors.js";
+
+export interface OpenInputOptions {
+  /** Read size for files, bytes. */
+  readonly chunkSize?: number;
+  /**
+   * Called when the input ends abnormally after it was opened (corrupt or truncated gzip, read error): the bytes
+   * read so far are still delivered. openInput itself has no DiagnosticSink; the caller turns this into one.
+   */
+  readonly onDamage?: (message: string) => void;
+  /** Stream to read for "-"; defaults to process.stdin (tests pass their own). */
+  readonly stdin?: Readable;
+}
+
+const DEFAULT_CHUNK = 1 << 20;
+
+/** True when `head` starts with the gzip magic bytes 1f 8b (RFC 1952 §2.3.1). */
+export function isGzip(head: Uint8Array): boolean {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/**
+ * The bytes of `path` ("-": stdin), inflated when gzip. Throws InputFileError (on first iteration) when the file
+ * cannot be opened or is a directory; damage after that is reported through `opts.onDamage`, never thrown.
+ */
+export async function* openInput(path: string, opts: OpenInputOptions = {}): AsyncGenerator<Buffer, void, undefined> {
+  const raw = path === "-" ? readStream(opts.stdin ?? process.stdin, opts) : readFile(path, opts);
+  yield* inflateIfGzip(raw, opts);
+}
+
+async function* readFile(path: string, opts: OpenInputOptions): AsyncGenerator<Buffer, void, undefined> {
+  let handle;
+  try {
+    handle = await open(path, "r");
+  } catch (e) {
+    throw new InputFileError(path, describeOpenError(e));
+  }
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw new InputFileError(path, "is a directory, not a capture or log file");
+    const size = opts.chunkSize ?? DEFAULT_CHUNK;
+    for (;;) {
+      // A fresh buffer per read: consumers may keep slices of earlier chunks (partial packets).
+      const buf = Buffer.allocUnsafe(size);
+      let n: number;
+      try {
+        ({ bytesRead: n } = await handle.read(buf, 0, size, null));
+      } catch (e) {
+        opts.onDamage?.(`read error after opening: ${errorText(e)}`);
+        return;
+      }
+      if (n === 0) return;
+      yield n === size ? buf : buf.subarray(0, n);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function* readStream(stream: Readable, opts: OpenInputOptions): AsyncGenerator<Buffer, void, undefined> {
+  try {
+    for await (const chunk of stream) {
+      yield typeof chunk === "string" ? Buffer.from(chunk, "latin1") : (chunk as Buffer);
+    }
+  } catch (e) {
+    opts.onDamage?.(`read error on stdin: ${errorText(e)}`);
+  }
+}
+
+async function* inflateIfGzip(
+  raw: AsyncGenerator<Buffer, void, undefined>,
+  opts: OpenInputOptions,
+): AsyncGenerator<Buffer, void, undefined> {
+  // Collect at least 2 bytes to look at the magic.
+  let head: Buffer = Buffer.alloc(0);
+  while (head.length < 2) {
+    const r = await raw.next();
+    if (r.done === true) {
+      if (head.length > 0) yield head;
+      return;
+    }
+    head = head.length === 0 ? r.value : Buffer.concat([head, r.value]);
+  }
+  if (!isGzip(head)) {
+    yield head;
+    yield* raw;
+    return;
+  }
+  // Z_SYNC_FLUSH: a truncated gzip still yields what was inflated before the cut.
+  const gunzip = createGunzip({ finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  let damage: string | null = null;
+  const feed = async (): Promise<void> => {
+    try {
+      if (!gunzip.write(head)) await waitDrain(gunzip);
+      for await (const c of raw) {
+        if (gunzip.destroyed) return;
+        if (!gunzip.write(c)) await waitDrain(gunzip);
+      }
+      gunzip.end();
+    } catch (e) {
+      damage = errorText(e);
+      gunzip.end();
+    }
+  };
+  const feeding = feed();
+  try {
+    for await (const chunk of gunzip) yield chunk as Buffer;
+  } catch (e) {
+    damage = `gzip data is corrupt: ${errorText(e)}`;
+  } finally {
+    if (!gunzip.destroyed) gunzip.destroy();
+    await raw.return(undefined);
+    await feeding;
+  }
+  if (damage !== null) opts.onDamage?.(damage);
+}
+
+function waitDrain(s: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      s.removeListener("drain", done);
+      s.removeListener("close", done);
+      s.removeListener("error", done);
+      resolve();
+    };
+    s.once("drain", done);
+    s.once("close", done);
+    s.once("error", done);
+  });
+}
+
+function describeOpenError(e: unknown): string {
+  const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory, not a capture or log file";
+    default:
+      return `cannot open: ${errorText(e)}`;
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
