@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Makes the real-software fixtures under fixtures/sipp/: each scenario runs SIPp (Debian package
+# sip-tester) on loopback addresses only, captured by tcpdump on `lo`, with SIPp's own -trace_msg
+# logs of the same run written next to the capture.
+#
+# Usage: scripts/sipp/capture.sh [scenario...]     (no argument: every scenario, in the order below)
+#        scripts/sipp/capture.sh --list
+#
+# Needs root (tcpdump on lo), sipp and tcpdump:  apt-get install -y sip-tester tcpdump
+# Every SIPp process runs with -m (call count) and -timeout, and under `timeout`, so a run always
+# stops by itself. CI does not run this: the committed captures are the fixtures.
+# A failed run leaves the committed fixture untouched (output is written to a temporary folder and
+# moved into place only when every process exited 0 and tcpdump captured packets).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+OUT_ROOT=${SIPP_FIXTURES_DIR:-$ROOT/fixtures/sipp}
+# Upper bound, in seconds, on any single SIPp or tcpdump process (refer-no-notify needs ~40 s).
+LIMIT=${SIPP_LIMIT:-60}
+
+ALL_SCENARIOS=(
+  basic-call-udp basic-call-tcp register-digest
+  blind-transfer-success redirect-302-followed outbound-430
+  transfer-failed-486 refer-rejected-403 refer-no-notify
+)
+
+# Loopback parties. Separate addresses keep each party on the well-known port 5060, which is what
+# tshark and most tools decode as SIP without being told.
+ALICE=127.0.0.1
+BOB=127.0.0.2
+CAROL=127.0.0.3
+DAVE=127.0.0.4
+PORT=5060
+HOSTS_FILTER="(host $ALICE or host $BOB or host $CAROL or host $DAVE)"
+
+die() { echo "capture.sh: $*" >&2; exit 1; }
+
+WORK=""
+CAP_PIDS=()
+SIPP_PIDS=()
+SIPP_ROLES=()
+
+cleanup() {
+  # Stop only the processes this script started, by their pid.
+  local pid
+  for pid in "${SIPP_PIDS[@]}" "${CAP_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  [[ -n "$WORK" && -d "$WORK" ]] && rm -rf "$WORK"
+  return 0
+}
+trap cleanup EXIT
+
+# start_capture FILE FILTER [tcpdump options...]: tcpdump on lo (or -i any when given), unbuffered
+# (-U) so nothing is lost when it is stopped, full snap length. Returns once tcpdump listens.
+start_capture() {
+  local file=$1 filter=$2; shift 2
+  local err="$file.tcpdump.err"
+  local iface=lo
+  if [[ "${1:-}" == "any" ]]; then iface=any; shift; fi
+  timeout "$LIMIT" tcpdump -i "$iface" -nn -U -s 0 "$@" -w "$file" "$filter" 2>"$err" &
+  CAP_PIDS+=($!)
+  local i
+  for i in $(seq 1 50); do
+    grep -q "listening on" "$err" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  cat "$err" >&2
+  die "tcpdump did not start for $file"
+}
+
+stop_captures() {
+  sleep 0.5 # let the last datagram reach the capture
+  local pid
+  for pid in "${CAP_PIDS[@]}"; do
+    kill -INT "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  CAP_PIDS=()
+}
+
+# sipp_start ROLE SIPP-ARGS...: one SIPp process in the background, its -trace_msg log written to
+# $WORK/out/ROLE.messages.log and its screen to $WORK/ROLE.screen.
+sipp_start() {
+  local role=$1; shift
+  timeout "$LIMIT" sipp "$@" -nostdin -timeout "${LIMIT}s" \
+    -trace_msg -message_file "$WORK/out/$role.messages.log" \
+    -trace_err -error_file "$WORK/$role.errors.log" \
+    >"$WORK/$role.screen" 2>&1 &
+  SIPP_PIDS+=($!)
+  SIPP_ROLES+=("$role")
+  echo "  started $role: sipp $*" >&2
+  # SIPp needs a moment to bind before a peer sends to it.
+  sleep 0.4
+}
+
+# sipp_wait: waits for every SIPp process started so far; fails the scenario if any did not pass.
+sipp_wait() {
+  local i rc failed=0
+  for i in "${!SIPP_PIDS[@]}"; do
+    rc=0
+    wait "${SIPP_PIDS[$i]}" || rc=$?
+    if [[ $rc -ne 0 ]]; then
+      echo "  ${SIPP_ROLES[$i]} exited $rc" >&2
+      tail -n 20 "$WORK/${SIPP_ROLES[$i]}.screen" >&2 || true
+      [[ -s "$WORK/${SIPP_ROLES[$i]}.errors.log" ]] && tail -n 20 "$WORK/${SIPP_ROLES[$i]}.errors.log" >&2
+      failed=1
+    fi
+  done
+  SIPP_PIDS=()
+  SIPP_ROLES=()
+  return $failed
+}
+
+# begin SCENARIO: fresh work folder; its out/ becomes fixtures/sipp/SCENARIO/ on success.
+begin() {
+  WORK=$(mktemp -d "${TMPDIR:-/tmp}/sipta-sipp-$1.XXXXXX")
+  mkdir -p "$WORK/out"
+  cd "$WORK"
+  echo "== $1" >&2
+}
+
+# finish SCENARIO: keeps the README, checks the captures, moves the new files into place.
+finish() {
+  local name=$1 dest="$OUT_ROOT/$1" f n
+  for f in "$WORK"/out/*.pcap; do
+    n=$(tcpdump -r "$f" -nn 2>/dev/null | wc -l)
+    [[ $n -gt 0 ]] || die "$name: $(basename "$f") captured no packet"
+    echo "  $(basename "$f"): $n packets" >&2
+  done
+  rm -f "$WORK"/out/*.tcpdump.err
+  mkdir -p "$dest"
+  # Replace the generated files; README.md (hand-written) stays.
+  find "$dest" -maxdepth 1 -type f ! -name README.md -delete
+  cp "$WORK"/out/* "$dest/"
+  cd "$ROOT"
+  rm -rf "$WORK"
+  WORK=""
+  echo "  -> ${dest#"$ROOT"/}" >&2
+}
+
+# to_pcapng IN OUT: our own converter (no Wireshark tools needed); keeps the resolution of IN.
+to_pcapng() {
+  "$ROOT/node_modules/.bin/tsx" "$HERE/pcap-to-pcapng.ts" "$1" "$2"
+}
+
+# --- scenarios -----------------------------------------------------------------------------------
+
+# 1/2. basic call; the same XML over UDP and TCP. The UDP run is also captured at nanosecond
+# resolution and on the `any` pseudo-interface (Linux cooked v2 headers) by concurrent tcpdumps, and
+# converted to pcapng.
+basic_call() {
+  local name=$1 t=$2
+  begin "$name"
+  local filter="$HOSTS_FILTER and port $PORT"
+  start_capture out/capture.pcap "$filter"
+  start_capture out/capture-nano.pcap "$filter" --time-stamp-precision=nano
+  start_capture out/capture-any-sll2.pcap "$filter" any -y LINUX_SLL2
+  sipp_start bob -sf "$HERE/basic-call/uas.xml" -t "$t" -i "$BOB" -p "$PORT" -m 1
+  sipp_start alice "$BOB:$PORT" -sf "$HERE/basic-call/uac.xml" -t "$t" -i "$ALICE" -p "$PORT" -m 1
+  sipp_wait
+  stop_captures
+  to_pcapng "$WORK/out/capture-nano.pcap" "$WORK/out/capture.pcapng"
+  finish "$name"
+}
+
+scenario_basic-call-udp() { basic_call basic-call-udp u1; }
+scenario_basic-call-tcp() { basic_call basic-call-tcp t1; }
+
+# 3. REGISTER with a Digest challenge, over UDP.
+scenario_register-digest() {
+  begin register-digest
+  start_capture out/capture.pcap "$HOSTS_FILTER and port $PORT"
+  sipp_start registrar -sf "$HERE/register-digest/uas.xml" -t u1 -i "$BOB" -p "$PORT" -m 1
+  sipp_start alice "$BOB:$PORT" -sf "$HERE/register-digest/uac.xml" -t u1 -i "$ALICE" -p "$PORT" -m 1
+  sipp_wait
+  stop_captures
+  finish register-digest
+}
+
+# --- main ----------------------------------------------------------------------------------------
+
+if [[ "${1:-}" == "--list" ]]; then printf '%s\n' "${ALL_SCENARIOS[@]}"; exit 0; fi
+command -v sipp >/dev/null || die "sipp not found: apt-get install -y sip-tester"
+command -v tcpdump >/dev/null || die "tcpdump not found: apt-get install -y tcpdump"
+[[ $(id -u) -eq 0 ]] || die "tcpdump on lo needs root"
+
+if [[ $# -eq 0 ]]; then set -- "${ALL_SCENARIOS[@]}"; fi
+for s in "$@"; do
+  declare -F "scenario_$s" >/dev/null || die "unknown scenario: $s (see --list)"
+  "scenario_$s"
+done
