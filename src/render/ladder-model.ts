@@ -1,0 +1,136 @@
+/**
+ * The layout-free model of a ladder (sequence) diagram, shared by the text, Mermaid, SVG and HTML views:
+ * participants (one per endpoint, in order of first appearance), one row per message in time order, legs
+ * (one per Call-ID when several are drawn together) and the annotation marks.
+ */
+import type { AnnotationRecord, CallLinkReason, MessageRecord } from "../model/document.js";
+import type { Severity } from "../model/outcomes.js";
+import type { DocumentIndex } from "./document-index.js";
+import { collectLinkedCalls, notableAnnotationsOf } from "./document-index.js";
+import { parseTsUs } from "./time-format.js";
+import { worseSeverity } from "./terminal.js";
+
+export interface LadderLeg {
+  readonly callId: string;
+  /** "A", "B" ... in the order the legs appear in the document. */
+  readonly label: string;
+  /** How this leg is linked to another drawn leg, when it is. */
+  readonly reason: CallLinkReason | null;
+}
+
+export interface LadderRow {
+  readonly message: MessageRecord;
+  readonly from: number;
+  readonly to: number;
+  readonly leg: number;
+  /** Time since the previous row (capture time), null for the first row or unknown times. */
+  readonly deltaUs: number | null;
+  readonly notes: readonly AnnotationRecord[];
+  /** Worst severity among `notes`, null when the message is not annotated. */
+  readonly mark: Severity | null;
+  /** 1-based number of the mark, for legends ("★2"); null when not annotated. */
+  readonly markNumber: number | null;
+}
+
+export interface Ladder {
+  readonly participants: readonly string[];
+  readonly rows: readonly LadderRow[];
+  readonly legs: readonly LadderLeg[];
+  /** Call-IDs that were asked for but are not in the document. */
+  readonly missing: readonly string[];
+}
+
+export interface LadderOptions {
+  /** Also draw the calls linked to the requested ones (transfer target, redirect retry). */
+  readonly linked?: boolean;
+  /** Hard cap on drawn rows, so a huge call cannot blow up a diagram (default 5000). */
+  readonly maxRows?: number;
+}
+
+/** Where a message whose address is unknown (some text logs) is drawn. */
+export const UNKNOWN_PARTICIPANT = "unknown";
+
+export function buildLadder(index: DocumentIndex, callIds: readonly string[], options: LadderOptions = {}): Ladder {
+  const ids = options.linked === true ? collectLinkedCalls(index, callIds) : [...new Set(callIds)];
+  const missing = ids.filter((id) => !index.calls.has(id));
+  const present = ids.filter((id) => index.calls.has(id));
+  const legs: LadderLeg[] = present.map((callId, i) => ({ callId, label: legLabel(i), reason: linkReasonOf(index, callId, present) }));
+  const legOf = new Map(present.map((id, i) => [id, i] as const));
+
+  const picked: { m: MessageRecord; leg: number }[] = [];
+  const seen = new Set<number>();
+  for (const [leg, id] of present.entries()) {
+    for (const mi of index.calls.get(id)?.messages ?? []) {
+      const m = index.messages.get(mi);
+      if (m === undefined || seen.has(mi)) continue;
+      seen.add(mi);
+      picked.push({ m, leg: legOf.get(m.callId ?? id) ?? leg });
+    }
+  }
+  // Capture-time order; messages without a time keep their document position.
+  picked.sort((a, b) => compareMessages(a.m, b.m));
+  const limited = picked.slice(0, options.maxRows ?? 5000);
+
+  const participants: string[] = [];
+  const column = (addr: string | null): number => {
+    const key = addr ?? UNKNOWN_PARTICIPANT;
+    let i = participants.indexOf(key);
+    if (i < 0) {
+      participants.push(key);
+      i = participants.length - 1;
+    }
+    return i;
+  };
+  const rows: LadderRow[] = [];
+  let prevUs: number | null = null;
+  let marks = 0;
+  for (const { m, leg } of limited) {
+    const from = column(m.src);
+    const to = column(m.dst);
+    const us = parseTsUs(m.ts);
+    const notes = notableAnnotationsOf(index, m.index);
+    let mark: Severity | null = null;
+    for (const n of notes) mark = worseSeverity(mark, n.severity);
+    rows.push({
+      message: m,
+      from,
+      to,
+      leg,
+      deltaUs: us !== null && prevUs !== null ? us - prevUs : null,
+      notes,
+      mark,
+      markNumber: notes.length > 0 ? ++marks : null,
+    });
+    if (us !== null) prevUs = us;
+  }
+  return { participants, rows, legs, missing };
+}
+
+function compareMessages(a: MessageRecord, b: MessageRecord): number {
+  const ta = parseTsUs(a.ts);
+  const tb = parseTsUs(b.ts);
+  if (ta !== null && tb !== null && ta !== tb) return ta - tb;
+  return a.index - b.index;
+}
+
+/** A, B, ..., Z, AA, AB ... */
+export function legLabel(i: number): string {
+  let n = i;
+  let s = "";
+  do {
+    s = String.fromCharCode(65 + (n % 26)) + s;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return s;
+}
+
+function linkReasonOf(index: DocumentIndex, callId: string, drawn: readonly string[]): CallLinkReason | null {
+  const call = index.calls.get(callId);
+  const own = call?.links.find((l) => drawn.includes(l.callId) && l.callId !== callId);
+  if (own !== undefined) return own.reason;
+  for (const other of drawn) {
+    const l = index.calls.get(other)?.links.find((x) => x.callId === callId);
+    if (l !== undefined) return l.reason;
+  }
+  return null;
+}
