@@ -25,29 +25,18 @@ export function equalsLower(buf: Uint8Array, start: number, end: number, lowerNa
   return true;
 }
 
-/**
- * Decodes bytes to a string. Pure ASCII (the common case) is built in JS, which for the short tokens of
- * SIP headers beats a call into the runtime; anything else is decoded as UTF-8 (RFC 3261 §7.3.1: UTF-8 text).
- */
+/** Node's Buffer has had `utf8Slice` on its prototype since v0.x; it skips toString()'s argument handling. */
+interface NodeBufferSlices {
+  utf8Slice?: (start: number, end: number) => string;
+}
+
+const hasUtf8Slice = typeof (Buffer.prototype as NodeBufferSlices).utf8Slice === "function";
+
+/** Decodes [start, end) as UTF-8 (RFC 3261 §7.3.1: header text is UTF-8); measured fastest for short tokens. */
 export function decodeText(buf: Buffer, start: number, end: number): string {
-  const len = end - start;
-  if (len <= 0) return "";
-  if (len <= 48) {
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      if ((buf[i] ?? 0) >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) {
-      // String.fromCharCode over a short run avoids the native-call overhead of toString().
-      let s = "";
-      for (let i = start; i < end; i++) s += String.fromCharCode(buf[i] ?? 0);
-      return s;
-    }
-  }
-  return buf.toString("utf8", start, end);
+  if (end <= start) return "";
+  const slices = buf as NodeBufferSlices;
+  return hasUtf8Slice && slices.utf8Slice !== undefined ? slices.utf8Slice(start, end) : buf.toString("utf8", start, end);
 }
 
 /** Trims SP/HTAB/CR/LF at both ends of [start, end); returns the new bounds packed as start*2^21+end is avoided: two calls. */

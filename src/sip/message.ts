@@ -48,8 +48,7 @@ export interface FastFields {
 abstract class SipMessageCore {
   /** Position in the analysis (0-based), assigned by the pipeline; -1 until then. */
   index = -1;
-  /** Diagnostic codes raised on this message. */
-  readonly warnings: DiagnosticCode[] = [];
+  private warningList: DiagnosticCode[] | null = null;
 
   readonly callId: string | null;
   readonly cseq: CSeq | null;
@@ -60,8 +59,9 @@ abstract class SipMessageCore {
   readonly contentLength: number | null;
 
   private fieldCache: HeaderField[] | null = null;
-  private readonly valueCache = new Map<string, unknown>();
-  private readonly reported = new Set<string>();
+  // Created on first use: most messages on the fast path never need them.
+  private valueCache: Map<string, unknown> | null = null;
+  private reported: Set<string> | null = null;
 
   constructor(
     readonly payload: SipPayload,
@@ -82,6 +82,11 @@ abstract class SipMessageCore {
   private readonly bodyStart: number;
   private readonly bodyEnd: number;
 
+  /** Diagnostic codes raised on this message. */
+  get warnings(): readonly DiagnosticCode[] {
+    return this.warningList ?? [];
+  }
+
   get bytes(): Buffer {
     return this.payload.bytes;
   }
@@ -89,9 +94,11 @@ abstract class SipMessageCore {
   /** Raises a diagnostic on this message (once per code and subject). */
   warn(code: DiagnosticCode, message: string, subject = ""): void {
     const key = `${code}|${subject}`;
+    this.reported ??= new Set();
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    if (!this.warnings.includes(code)) this.warnings.push(code);
+    this.warningList ??= [];
+    if (!this.warningList.includes(code)) this.warningList.push(code);
     const d = makeDiagnostic(code, originRef(this.payload.origin), message);
     this.sink.report(this.index >= 0 ? { ...d, messageIndex: this.index } : d);
   }
@@ -138,6 +145,7 @@ abstract class SipMessageCore {
   }
 
   private cached<T>(key: string, make: () => T): T {
+    this.valueCache ??= new Map();
     if (this.valueCache.has(key)) return this.valueCache.get(key) as T;
     const v = make();
     this.valueCache.set(key, v);

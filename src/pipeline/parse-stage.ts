@@ -1,0 +1,44 @@
+/**
+ * Turns ingestion events into analysis items: parses each SIP payload, numbers messages in order (0-based
+ * `index`), marks HEP mirror copies of plain messages, and passes keepalive and connection events through.
+ */
+import type { DiagnosticSink } from "../diagnostics/sink.js";
+import type { ConnectionEvent, KeepaliveEvent, OpaqueFlowEvent, TraceEvent } from "../model/trace-event.js";
+import type { SipMessage } from "../sip/message.js";
+import { parseSipMessage } from "../sip/parser.js";
+import { HepCopyDetector } from "./hep-copies.js";
+
+export type ParsedItem =
+  | { readonly kind: "message"; readonly msg: SipMessage; readonly copyOf: number | null }
+  | KeepaliveEvent
+  | ConnectionEvent
+  | OpaqueFlowEvent;
+
+export class ParseStage {
+  private next = 0;
+  private readonly copies = new HepCopyDetector();
+
+  constructor(private readonly sink: DiagnosticSink) {}
+
+  /** Parses one event; returns null for payloads that hold no SIP message (a diagnostic says why). */
+  push(ev: TraceEvent): ParsedItem | null {
+    if (ev.kind !== "sip") return ev;
+    const msg = parseSipMessage(ev, this.sink);
+    if (msg === null) return null;
+    msg.index = this.next++;
+    const copyOf = this.copies.check(ev, msg.index);
+    return { kind: "message", msg, copyOf };
+  }
+
+  get messageCount(): number {
+    return this.next;
+  }
+}
+
+export async function* parseEvents(events: AsyncIterable<TraceEvent>, sink: DiagnosticSink): AsyncGenerator<ParsedItem> {
+  const stage = new ParseStage(sink);
+  for await (const ev of events) {
+    const item = stage.push(ev);
+    if (item !== null) yield item;
+  }
+}
