@@ -53,13 +53,14 @@ cleanup() {
 trap cleanup EXIT
 
 # start_capture FILE FILTER [tcpdump options...]: tcpdump on lo (or -i any when given), unbuffered
-# (-U) so nothing is lost when it is stopped, full snap length. Returns once tcpdump listens.
+# (-U, --immediate-mode: without it libpcap holds packets up to a second and stopping tcpdump loses
+# them), full snap length. Returns once tcpdump listens.
 start_capture() {
   local file=$1 filter=$2; shift 2
   local err="$file.tcpdump.err"
   local iface=lo
   if [[ "${1:-}" == "any" ]]; then iface=any; shift; fi
-  timeout "$LIMIT" tcpdump -i "$iface" -nn -U -s 0 "$@" -w "$file" "$filter" 2>"$err" &
+  timeout "$LIMIT" tcpdump -i "$iface" -nn -U --immediate-mode -s 0 "$@" -w "$file" "$filter" 2>"$err" &
   CAP_PIDS+=($!)
   local i
   for i in $(seq 1 50); do
@@ -71,7 +72,8 @@ start_capture() {
 }
 
 stop_captures() {
-  sleep 0.5 # let the last datagram reach the capture
+  # --immediate-mode hands packets over as they come; still give the last one a moment to land.
+  sleep 1
   local pid
   for pid in "${CAP_PIDS[@]}"; do
     kill -INT "$pid" 2>/dev/null || true
@@ -96,17 +98,28 @@ sipp_start() {
 }
 
 # sipp_wait: waits for every SIPp process started so far; fails the scenario if any did not pass.
+# As soon as one fails, the others (started by this script, by pid) are stopped rather than left to
+# run into their timeout.
 sipp_wait() {
-  local i rc failed=0
-  for i in "${!SIPP_PIDS[@]}"; do
+  local i pid rc failed=0
+  local -a running=("${SIPP_PIDS[@]}")
+  declare -A role_of=()
+  for i in "${!SIPP_PIDS[@]}"; do role_of[${SIPP_PIDS[$i]}]=${SIPP_ROLES[$i]}; done
+  while [[ ${#running[@]} -gt 0 ]]; do
     rc=0
-    wait "${SIPP_PIDS[$i]}" || rc=$?
-    if [[ $rc -ne 0 ]]; then
-      echo "  ${SIPP_ROLES[$i]} exited $rc" >&2
-      tail -n 20 "$WORK/${SIPP_ROLES[$i]}.screen" >&2 || true
-      [[ -s "$WORK/${SIPP_ROLES[$i]}.errors.log" ]] && tail -n 20 "$WORK/${SIPP_ROLES[$i]}.errors.log" >&2
-      failed=1
+    wait -n -p pid "${running[@]}" || rc=$?
+    local -a left=()
+    for i in "${running[@]}"; do [[ $i != "$pid" ]] && left+=("$i"); done
+    running=("${left[@]}")
+    [[ $rc -eq 0 ]] && continue
+    local role=${role_of[$pid]:-?}
+    echo "  $role exited $rc" >&2
+    tail -n 8 "$WORK/$role.screen" >&2 || true
+    [[ -s "$WORK/$role.errors.log" ]] && tail -n 20 "$WORK/$role.errors.log" >&2
+    if [[ $failed -eq 0 ]]; then
+      for i in "${running[@]}"; do kill "$i" 2>/dev/null || true; done
     fi
+    failed=1
   done
   SIPP_PIDS=()
   SIPP_ROLES=()
@@ -178,6 +191,23 @@ scenario_register-digest() {
   stop_captures
   finish register-digest
 }
+
+# 4/5. Blind transfer in an alice-bob dialog: bob REFERs alice to carol; alice INVITEs carol under a
+# new Call-ID and reports carol's answer in NOTIFY sipfrag bodies. TARGET_XML decides the outcome.
+transfer() {
+  local name=$1 target_xml=$2
+  begin "$name"
+  start_capture out/capture.pcap "$HOSTS_FILTER and port $PORT"
+  sipp_start carol -sf "$HERE/transfer/$target_xml" -t u1 -i "$CAROL" -p "$PORT" -m 1
+  sipp_start bob -sf "$HERE/transfer/transferor.xml" -t u1 -i "$BOB" -p "$PORT" -m 1
+  sipp_start alice "$BOB:$PORT" -sf "$HERE/transfer/transferee.xml" -t u1 -i "$ALICE" -p "$PORT" -m 1
+  sipp_wait
+  stop_captures
+  finish "$name"
+}
+
+scenario_blind-transfer-success() { transfer blind-transfer-success target-answers.xml; }
+scenario_transfer-failed-486() { transfer transfer-failed-486 target-busy.xml; }
 
 # --- main ----------------------------------------------------------------------------------------
 
