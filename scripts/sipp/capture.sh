@@ -209,6 +209,19 @@ transfer() {
 scenario_blind-transfer-success() { transfer blind-transfer-success target-answers.xml; }
 scenario_transfer-failed-486() { transfer transfer-failed-486 target-busy.xml; }
 
+# 8. INVITE redirected by a 302 with two Contacts; the caller retries the q=0.9 one (carol's address,
+# answered by the basic-call callee scenario); dave's q=0.5 address is never tried.
+scenario_redirect-302-followed() {
+  begin redirect-302-followed
+  start_capture out/capture.pcap "$HOSTS_FILTER and port $PORT"
+  sipp_start target -sf "$HERE/basic-call/uas.xml" -t u1 -i "$CAROL" -p "$PORT" -m 1
+  sipp_start redirector -sf "$HERE/redirect/redirector.xml" -t u1 -i "$BOB" -p "$PORT" -m 1
+  sipp_start alice "$BOB:$PORT" -sf "$HERE/redirect/caller.xml" -t u1 -i "$ALICE" -p "$PORT" -m 1
+  sipp_wait
+  stop_captures
+  finish redirect-302-followed
+}
+
 # --- main ----------------------------------------------------------------------------------------
 
 if [[ "${1:-}" == "--list" ]]; then printf '%s\n' "${ALL_SCENARIOS[@]}"; exit 0; fi
