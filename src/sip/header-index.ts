@@ -118,5 +118,5 @@ export function indexHeaders(buf: Buffer): HeaderIndex {
 }
 
 export function isFolded(index: HeaderIndex, k: number): boolean {
-  return index.folded !== null && index.folded.has(k);
+  return index.folded?.has(k) === true;
 }

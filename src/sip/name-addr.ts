@@ -46,5 +46,5 @@ export function parseNameAddr(text: string): NameAddrParse {
 export function tagOf(na: NameAddr | null): string | null {
   if (na === null) return null;
   const v = na.params.get("tag");
-  return v === undefined || v === null ? null : v;
+  return v ?? null;
 }

@@ -155,7 +155,8 @@ function parseCSeqBytes(buf: Buffer, start: number, end: number, pending: Pendin
   }
   const digits = p - ds;
   let ms = p;
-  while (ms < e && (buf[ms] === 0x20 || buf[ms] === 0x09)) ms++;
+  // LWS between number and method may include a line fold (RFC 3261 §25.1 LWS = [*WSP CRLF] 1*WSP).
+  while (ms < e && (buf[ms] === 0x20 || buf[ms] === 0x09 || buf[ms] === 0x0d || buf[ms] === 0x0a)) ms++;
   if (digits === 0 || digits > 10 || ms === p || ms === e || seq > 0xffffffff) {
     const r = parseCSeq(decodeText(buf, start, end));
     pending.push({ code: "sip.bad_cseq", message: r.ok ? "CSeq is malformed" : r.error });

@@ -23,14 +23,14 @@ function isTokenChar(b: number): boolean {
 /** `SIP/` followed by digits.digits, case-insensitive (RFC 3261 §7.1: the version string is case-insensitive). */
 function versionLength(buf: Uint8Array, at: number, end: number): number {
   if (end - at < 7) return 0;
-  if ((buf[at]! | 0x20) !== 0x73 || (buf[at + 1]! | 0x20) !== 0x69 || (buf[at + 2]! | 0x20) !== 0x70 || buf[at + 3] !== 0x2f) return 0;
+  if (((buf[at] ?? 0) | 0x20) !== 0x73 || ((buf[at + 1] ?? 0) | 0x20) !== 0x69 || ((buf[at + 2] ?? 0) | 0x20) !== 0x70 || buf[at + 3] !== 0x2f) return 0;
   let p = at + 4;
   const d1 = p;
-  while (p < end && buf[p]! >= 0x30 && buf[p]! <= 0x39) p++;
+  while (p < end && (buf[p] ?? 0) >= 0x30 && (buf[p] ?? 0) <= 0x39) p++;
   if (p === d1 || buf[p] !== 0x2e) return 0;
   p++;
   const d2 = p;
-  while (p < end && buf[p]! >= 0x30 && buf[p]! <= 0x39) p++;
+  while (p < end && (buf[p] ?? 0) >= 0x30 && (buf[p] ?? 0) <= 0x39) p++;
   if (p === d2) return 0;
   return p - at;
 }
@@ -43,8 +43,8 @@ export function parseStartLine(buf: Buffer, end: number): StartLineParse {
     while (buf[p] === 0x20) p++;
     const cs = p;
     let code = 0;
-    while (p < end && buf[p]! >= 0x30 && buf[p]! <= 0x39) {
-      code = code * 10 + (buf[p]! - 0x30);
+    while (p < end && (buf[p] ?? 0) >= 0x30 && (buf[p] ?? 0) <= 0x39) {
+      code = code * 10 + ((buf[p] ?? 0) - 0x30);
       p++;
     }
     // RFC 3261 §7.2 / §25.1: Status-Code is exactly 3 digits; classes 1xx-6xx are defined.
@@ -53,7 +53,7 @@ export function parseStartLine(buf: Buffer, end: number): StartLineParse {
     return { ok: true, line: { kind: "response", status: code, reason: decodeText(buf, p, end).trim(), version: decodeText(buf, 0, vlen) } };
   }
   let p = 0;
-  while (p < end && isTokenChar(buf[p]!)) p++;
+  while (p < end && isTokenChar(buf[p] ?? 0)) p++;
   if (p === 0 || buf[p] !== 0x20) return { ok: false, error: "not a SIP request or status line" };
   const method = decodeText(buf, 0, p);
   while (buf[p] === 0x20) p++;

@@ -56,6 +56,8 @@ export function parseUri(text: string): UriParse {
   const scheme: UriScheme = schemeText === "sip" || schemeText === "sips" || schemeText === "tel" ? schemeText : "other";
   const empty: SipUri = { scheme, text: t, user: null, password: null, host: null, port: null, params: NO_PARAMS, headers: new Map() };
   if (colon <= 0) return { ok: false, uri: empty, error: "no scheme" };
+  // RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
+  if (!/^[a-z][a-z0-9+.-]*$/.test(schemeText)) return { ok: false, uri: empty, error: `bad scheme ${JSON.stringify(t.slice(0, colon))}` };
   const rest = t.slice(colon + 1);
   if (scheme === "other") return { ok: true, uri: empty };
   if (scheme === "tel") {
