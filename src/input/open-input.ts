@@ -33,7 +33,12 @@ export function isGzip(head: Uint8Array): boolean {
  */
 export async function* openInput(path: string, opts: OpenInputOptions = {}): AsyncGenerator<Buffer, void, undefined> {
   const raw = path === "-" ? readStream(opts.stdin ?? process.stdin, opts) : readFile(path, opts);
-  yield* inflateIfGzip(raw, opts);
+  try {
+    yield* inflateIfGzip(raw, opts);
+  } finally {
+    // A consumer that stops early (break) must still close the file.
+    await raw.return(undefined);
+  }
 }
 
 async function* readFile(path: string, opts: OpenInputOptions): AsyncGenerator<Buffer, void, undefined> {
