@@ -47,7 +47,10 @@ cleanup() {
   for pid in "${SIPP_PIDS[@]}" "${CAP_PIDS[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
-  [[ -n "$WORK" && -d "$WORK" ]] && rm -rf "$WORK"
+  if [[ -n "$WORK" && -d "$WORK" ]]; then
+    # SIPP_KEEP=1 keeps a failed run's logs and partial captures for a look.
+    if [[ -n "${SIPP_KEEP:-}" ]]; then echo "capture.sh: kept $WORK" >&2; else rm -rf "$WORK"; fi
+  fi
   return 0
 }
 trap cleanup EXIT
@@ -124,6 +127,26 @@ sipp_wait() {
   SIPP_PIDS=()
   SIPP_ROLES=()
   return $failed
+}
+
+# sipp_run ROLE SIPP-ARGS...: one SIPp process in the foreground of the scenario (the next step waits
+# for it); fails the scenario if it does not pass.
+sipp_run() {
+  local role=$1; shift
+  local rc=0
+  echo "  running $role: sipp $*" >&2
+  timeout "$LIMIT" sipp "$@" -nostdin -timeout "${LIMIT}s" \
+    -trace_msg -message_file "$WORK/out/$role.messages.log" \
+    -trace_err -error_file "$WORK/$role.errors.log" \
+    >"$WORK/$role.screen" 2>&1 || rc=$?
+  if [[ $rc -ne 0 ]]; then
+    echo "  $role exited $rc" >&2
+    tail -n 8 "$WORK/$role.screen" >&2 || true
+    [[ -s "$WORK/$role.errors.log" ]] && tail -n 20 "$WORK/$role.errors.log" >&2
+    local pid
+    for pid in "${SIPP_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    return 1
+  fi
 }
 
 # begin SCENARIO: fresh work folder; its out/ becomes fixtures/sipp/SCENARIO/ on success.
@@ -220,6 +243,38 @@ scenario_redirect-302-followed() {
   sipp_wait
   stop_captures
   finish redirect-302-followed
+}
+
+# 9. RFC 5626 outbound: alice registers two flows over TCP (reg-id 1 to edge 127.0.0.2, reg-id 2 to
+# edge 127.0.0.3); flow 1's connection closes; the home proxy (127.0.0.4) sends an INVITE over UDP to
+# edge 1 routed to flow 1, answered 430 Flow Failed; alice re-registers reg-id 1 on a new TCP
+# connection (same Call-ID, CSeq 2) while flow 2 is still up. Each UA flow is its own SIPp process,
+# so each has its own TCP connection and local port (5071, 5072, then 5073).
+scenario_outbound-430() {
+  begin outbound-430
+  local ob="$HERE/outbound"
+  start_capture out/capture.pcap "$HOSTS_FILTER and port $PORT"
+  # Edge 1 takes three REGISTERs, each its own SIPp call: flow 1, flow 1 again, its refresh.
+  # -deadcall_wait: SIPp would otherwise swallow, for 33 s, a new REGISTER with a finished call's Call-ID.
+  sipp_start edge1-tcp -sf "$ob/edge-registrar.xml" -t t1 -i "$BOB" -p "$PORT" -m 3 -key flow flow1 -deadcall_wait 100
+  sipp_start edge1-udp -sf "$ob/edge-430.xml" -t u1 -i "$BOB" -p "$PORT" -m 1
+  sipp_start edge2-tcp -sf "$ob/edge-registrar-refresh.xml" -t t1 -i "$CAROL" -p "$PORT" -m 1 -key flow flow2
+  # Flow 1: registered, then its connection closes at once (the UA's SIPp exits after the 200).
+  sipp_run ua-flow1 "$BOB:$PORT" -sf "$ob/ua-register.xml" -t t1 -i "$ALICE" -p 5071 -m 1 \
+    -cid_str "alice-reg1@127.0.0.1" -key regid 1 -key regcseq 1
+  # Flow 2: registered and kept open, refreshed on the same connection 3.5 s later.
+  sipp_start ua-flow2 "$CAROL:$PORT" -sf "$ob/ua-register-refresh.xml" -t t1 -i "$ALICE" -p 5072 -m 1 \
+    -cid_str "alice-reg2@127.0.0.1" -key regid 2 -key cseq1 1 -key cseq2 2 -d 3500
+  sleep 1
+  sipp_run proxy "$BOB:$PORT" -sf "$ob/proxy-invite.xml" -t u1 -i "$DAVE" -p "$PORT" -m 1 \
+    -key contact "sip:alice@127.0.0.1:5071;transport=tcp"
+  sleep 1
+  # Flow 1 again: same Call-ID, CSeq 2, on a new connection from a new port; refreshed 2 s later.
+  sipp_run ua-flow1-again "$BOB:$PORT" -sf "$ob/ua-register-refresh.xml" -t t1 -i "$ALICE" -p 5073 -m 1 \
+    -cid_str "alice-reg1@127.0.0.1" -key regid 1 -key cseq1 2 -key cseq2 3 -d 2000
+  sipp_wait
+  stop_captures
+  finish outbound-430
 }
 
 # --- main ----------------------------------------------------------------------------------------
