@@ -1,0 +1,157 @@
+/**
+ * The HTML report's client script (plain ES2020, no dependencies). It never builds markup from data: ladders
+ * are cloned from server-rendered <template>s (escaped in TypeScript), and message details are written with
+ * textContent from the JSON data block.
+ */
+export const REPORT_SCRIPT = `(function () {
+  "use strict";
+  var dataEl = document.getElementById("sipta-data");
+  var data = dataEl ? JSON.parse(dataEl.textContent || "{}") : {};
+  var messages = data.messages || {};
+  var raw = data.raw || null;
+  var host = document.getElementById("ladder-host");
+  var hint = document.getElementById("viewer-hint");
+  var detail = document.getElementById("detail");
+  var rows = Array.prototype.slice.call(document.querySelectorAll("#call-table tbody tr"));
+  var search = document.getElementById("search");
+  var countEl = document.getElementById("call-count");
+  var showLinked = data.linked === true;
+  var current = null;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  function selectRow(n) {
+    rows.forEach(function (r) {
+      var on = r.getAttribute("data-call") === String(n);
+      r.classList.toggle("selected", on);
+      var b = r.querySelector("button.open");
+      if (b) b.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+  }
+
+  function openCall(n, focusLadder) {
+    var linkedTpl = document.getElementById("call-" + n + "-linked");
+    var tpl = (showLinked && linkedTpl) || document.getElementById("call-" + n);
+    if (!tpl) return;
+    host.replaceChildren(tpl.content.cloneNode(true));
+    if (hint) hint.hidden = true;
+    current = n;
+    selectRow(n);
+    var toggle = host.querySelector("input.linked-toggle");
+    if (toggle) {
+      toggle.checked = showLinked && !!linkedTpl;
+      toggle.addEventListener("change", function () { showLinked = toggle.checked; openCall(n, false); });
+    }
+    host.querySelectorAll("g.msg").forEach(function (g) {
+      var i = Number(g.getAttribute("data-msg"));
+      g.addEventListener("click", function () { showMessage(i, g); });
+      g.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); showMessage(i, g); }
+      });
+    });
+    host.querySelectorAll("button[data-msg]").forEach(function (b) {
+      b.addEventListener("click", function () {
+        var i = Number(b.getAttribute("data-msg"));
+        var g = host.querySelector('g.msg[data-msg="' + i + '"]');
+        showMessage(i, g);
+        if (g) g.focus();
+      });
+    });
+    clearDetail();
+    try { history.replaceState(null, "", "#call-" + n); } catch (e) { /* file: URLs may refuse */ }
+    if (focusLadder) {
+      var first = host.querySelector("g.msg");
+      if (first) first.focus();
+    }
+  }
+
+  function clearDetail() {
+    detail.replaceChildren(el("h3", null, "Message"), el("p", "muted", "Click an arrow (or focus it and press Enter) to see the message."));
+  }
+
+  function addField(dl, key, value) {
+    if (value === undefined || value === null || value === "") return;
+    dl.appendChild(el("dt", null, key));
+    dl.appendChild(el("dd", "mono", value));
+  }
+
+  function showMessage(i, g) {
+    host.querySelectorAll("g.msg.selected").forEach(function (x) { x.classList.remove("selected"); });
+    if (g) g.classList.add("selected");
+    var m = messages[String(i)];
+    if (!m) return;
+    var parts = [el("h3", null, m.label)];
+    var dl = el("dl");
+    addField(dl, "Time", m.ts);
+    addField(dl, "From", m.src);
+    addField(dl, "To", m.dst);
+    addField(dl, "Transport", m.transport);
+    addField(dl, "Call-ID", m.callId);
+    addField(dl, "CSeq", m.cseq);
+    addField(dl, "Request-URI", m.uri);
+    addField(dl, "From URI", m.fromUri);
+    addField(dl, "To URI", m.toUri);
+    addField(dl, "Branch", m.branch);
+    addField(dl, "Source", m.origin);
+    addField(dl, "Size", m.size);
+    if (m.retransmissionOf !== null && m.retransmissionOf !== undefined) addField(dl, "Retransmission of", "#" + m.retransmissionOf);
+    if (m.warnings && m.warnings.length) addField(dl, "Warnings", m.warnings.join(", "));
+    parts.push(dl);
+    (m.notes || []).forEach(function (a) {
+      var box = el("div", "note " + a.severity);
+      var head = el("div", "nh");
+      head.appendChild(el("span", "chip " + a.severity, a.severity));
+      head.appendChild(el("strong", null, a.kind + ": " + a.outcome));
+      if (a.rfc) head.appendChild(el("span", "muted", a.rfc));
+      box.appendChild(head);
+      box.appendChild(el("p", "sum", a.summary));
+      box.appendChild(el("p", null, a.explanation));
+      if (a.nextSteps && a.nextSteps.length) {
+        var ul = el("ul");
+        a.nextSteps.forEach(function (s) { ul.appendChild(el("li", null, s)); });
+        box.appendChild(ul);
+      }
+      parts.push(box);
+    });
+    parts.push(el("h3", null, "Raw message"));
+    var text = raw ? raw[String(i)] : null;
+    parts.push(el("pre", "raw", text === null || text === undefined ? "(The raw text is not in this report: it was made without the capture's bytes.)" : text));
+    detail.replaceChildren.apply(detail, parts);
+  }
+
+  function applySearch() {
+    var q = search.value.trim().toLowerCase();
+    var shown = 0;
+    rows.forEach(function (r) {
+      var ok = q === "" || (r.getAttribute("data-search") || "").indexOf(q) >= 0;
+      r.hidden = !ok;
+      if (ok) shown++;
+    });
+    countEl.textContent = (q === "" ? rows.length + " calls" : shown + " of " + rows.length + " calls");
+  }
+
+  rows.forEach(function (r, k) {
+    var b = r.querySelector("button.open");
+    if (!b) return;
+    b.addEventListener("click", function () { openCall(r.getAttribute("data-call"), false); });
+    b.addEventListener("keydown", function (e) {
+      if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+      e.preventDefault();
+      var step = e.key === "ArrowDown" ? 1 : -1;
+      for (var j = k + step; j >= 0 && j < rows.length; j += step) {
+        if (!rows[j].hidden) { var nb = rows[j].querySelector("button.open"); if (nb) nb.focus(); break; }
+      }
+    });
+  });
+  if (search) search.addEventListener("input", applySearch);
+  clearDetail();
+  var m = /^#call-(\\d+)$/.exec(location.hash);
+  if (m) openCall(m[1], false);
+  else if (data.open) openCall(String(data.open), false);
+})();
+`;
