@@ -15,7 +15,7 @@ import { parsePeer } from "./infer-address.js";
 import { parseTransport } from "../../model/transport.js";
 
 const CHANNEL =
-  /channel \[(?:0x)?[0-9a-fA-F]+\]: (received \[(\d+)\] new bytes from|message sent to) \[([A-Za-z]+):\/\/([^\]]+)\](?:, size: \[(\d+)\] bytes)?:?\s*$/;
+  /channel \[(?:0x)?[0-9a-fA-F]+\]: (received \[(\d+)\] new bytes from|message sent to) \[([A-Za-z]+):\/\/(\[[^\]]+\](?::\d+)?|[^\]]+)\](?:, size: \[(\d+)\] bytes)?:?\s*$/;
 /** A log record of any platform: it ends the message before it. */
 const PREFIXED = /^(?:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[.:]\d{3} |[A-Z][a-z]{2} +\d+ \d\d:\d\d:\d\d |[VDIWEF]\/[\w.-]+(?:\(\s*\d+\))?: )/;
 

@@ -53,6 +53,10 @@ export class BlockBuilder {
   private indent: string | null = null;
   /** Bytes of the message so far as CRLF text (from its first non-blank line, indentation removed). */
   private messageBytes = 0;
+  /** Lines since the message's first non-blank line (to spot doubled newlines). */
+  private messageLines = 0;
+  /** The line after the start line is empty: newlines are doubled, so byte counts cannot be matched line by line. */
+  private doubled = false;
 
   constructor(
     readonly meta: BlockMeta,
@@ -75,6 +79,7 @@ export class BlockBuilder {
     }
     const stripped = text.startsWith(this.indent) ? text.length - this.indent.length : text.length;
     this.messageBytes += stripped + 2;
+    if (++this.messageLines === 2 && isBlank(text)) this.doubled = true;
   }
 
   /** The last added line had no line end (its frame's end marker followed on the same line). */
@@ -89,9 +94,13 @@ export class BlockBuilder {
     return this.lines.length;
   }
 
-  /** True once the lines hold exactly the byte count the frame stated: the message is complete. */
+  /**
+   * True once the lines hold exactly the byte count the frame stated: the message is complete. Two bytes more means
+   * the message's last line had no line end (a body without a final CRLF) and the log added one.
+   */
   get reachedByteCount(): boolean {
-    return this.meta.byteCount !== null && this.messageBytes === this.meta.byteCount;
+    const n = this.meta.byteCount;
+    return n !== null && !this.doubled && (this.messageBytes === n || this.messageBytes === n + 2);
   }
 
   finish(): LogBlock {

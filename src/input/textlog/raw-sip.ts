@@ -12,7 +12,7 @@ import { isBlank, isSipStartLine, scanHeaders } from "./sip-text.js";
 type State =
   | { readonly kind: "idle" }
   | { readonly kind: "headers"; readonly lines: string[] }
-  | { readonly kind: "body"; remaining: number }
+  | { readonly kind: "body"; remaining: number; lastBlank: boolean }
   | { readonly kind: "body-unknown"; lastBlank: boolean };
 
 const MAX_HEADER_LINES = 500;
@@ -42,11 +42,14 @@ class RawSipParser extends BlockParserBase implements LineParser {
         this.afterHeaders(scanHeaders(st.lines).contentLength);
         return;
       case "body":
-        if (start && st.remaining > 0) {
+        // A start line right after the headers is a message/sipfrag body; after an empty line inside the body it
+        // is the next message (this one was shorter than its Content-Length).
+        if (start && st.lastBlank) {
           this.begin(text, l.no);
           return;
         }
         this.block?.add(text, l.no);
+        st.lastBlank = isBlank(text);
         st.remaining -= text.trim().length + 2;
         if (st.remaining <= 0) this.finishMessage();
         return;
@@ -70,7 +73,7 @@ class RawSipParser extends BlockParserBase implements LineParser {
   private afterHeaders(contentLength: number | null): void {
     if (contentLength === 0) this.finishMessage();
     else if (contentLength === null) this.state = { kind: "body-unknown", lastBlank: true };
-    else this.state = { kind: "body", remaining: contentLength };
+    else this.state = { kind: "body", remaining: contentLength, lastBlank: false };
   }
 
   private finishMessage(): void {
