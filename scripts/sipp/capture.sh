@@ -277,6 +277,22 @@ scenario_outbound-430() {
   finish outbound-430
 }
 
+# 6/7. A REFER in an alice-bob dialog that leads nowhere: rejected with 403, or accepted with 202 and
+# never followed by a NOTIFY while the dialog stays up for 35 s (past 64*T1 = 32 s), then BYE.
+refer_in_dialog() {
+  local name=$1 transferor_xml=$2 transferee_xml=$3
+  begin "$name"
+  start_capture out/capture.pcap "$HOSTS_FILTER and port $PORT"
+  sipp_start bob -sf "$HERE/transfer/$transferor_xml" -t u1 -i "$BOB" -p "$PORT" -m 1
+  sipp_start alice "$BOB:$PORT" -sf "$HERE/transfer/$transferee_xml" -t u1 -i "$ALICE" -p "$PORT" -m 1
+  sipp_wait
+  stop_captures
+  finish "$name"
+}
+
+scenario_refer-rejected-403() { refer_in_dialog refer-rejected-403 transferor-rejected.xml transferee-rejects.xml; }
+scenario_refer-no-notify() { refer_in_dialog refer-no-notify transferor-no-notify.xml transferee-silent.xml; }
+
 # --- main ----------------------------------------------------------------------------------------
 
 if [[ "${1:-}" == "--list" ]]; then printf '%s\n' "${ALL_SCENARIOS[@]}"; exit 0; fi
