@@ -154,6 +154,9 @@ export interface RedirectDetails {
   readonly retries: readonly { readonly message: number; readonly uri: string; readonly status: number | null }[];
   readonly toPreserved: boolean | null;
   readonly loopTarget: string | null;
+  /** The 3xx status and what RFC 3261 §21.3 says it means for the client. */
+  readonly status: number;
+  readonly meaning: "multiple-choices" | "moved-permanently" | "moved-temporarily" | "use-proxy" | "alternative-service" | "other";
 }
 
 export interface FlowRef {
@@ -178,6 +181,8 @@ export interface FlowAnnotationDetails {
   readonly reregisterDelayMs: number | null;
   /** RFC 5626 §4.5 backoff bounds for the first retry, ms. */
   readonly expectedBackoffMs: { readonly min: number; readonly max: number } | null;
+  /** Whether the re-registration delay lies within the RFC 5626 §4.5 bounds (null: no re-registration seen). */
+  readonly backoffRespected: boolean | null;
 }
 
 export interface AcceptedDetails {

@@ -327,7 +327,7 @@ export function addRedirect(b: SampleBuilder, at = 100_000): void {
       request: inv, requestUri: "sip:sales@example.org",
       contacts: [{ uri: "sip:sales-1@10.0.0.3", q: 0.9 }, { uri: "sip:sales-2@10.0.0.4", q: 0.5 }],
       ack, retry: inv2, retryUri: "sip:sales-1@10.0.0.3", retryCallId: C, retryStatus: 200, retries: [],
-      toPreserved: true, loopTarget: null,
+      toPreserved: true, loopTarget: null, status: 302, meaning: "moved-temporarily",
     },
   });
   b.call(C, [inv, moved, ack, inv2, ok, ack2, bye, byeOk], "completed", { links: [], finalStatus: 200 });
@@ -368,7 +368,7 @@ export function addFlowRecovery(b: SampleBuilder, at = 200_000): void {
     details: {
       aor: "sip:frank@example.net", instance: "<urn:uuid:00000000-0000-1000-8000-000a95a0e128>", regId: 1, flowId: flow1,
       otherFlows: [{ flowId: flow2, regId: 2, transport: "tcp", ua: UA2, edge: EDGE }], retriedOnOtherFlow: true, retry: inv2,
-      retryStatus: 200, reregistered: true, reregister: r3, reregisterDelayMs: 2596, expectedBackoffMs: { min: 15000, max: 30000 },
+      retryStatus: 200, reregistered: true, reregister: r3, reregisterDelayMs: 2596, expectedBackoffMs: { min: 15000, max: 30000 }, backoffRespected: false,
     },
   });
   b.call(R1, [r1, r1ok, r3, r3ok], "request-ok", { finalStatus: 200 });
