@@ -61,6 +61,7 @@ list_sip() {
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then targets=("$ROOT"/fixtures/sipp/*/); fi
 for t in "${targets[@]}"; do
+  t=${t%/}
   if [[ -d "$t" ]]; then
     for f in "$t"/*.pcap "$t"/*.pcapng; do
       [[ -e "$f" ]] || continue
