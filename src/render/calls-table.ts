@@ -119,7 +119,7 @@ function renderMarkdown(rows: readonly CallRow[]): string {
     "|--:|---|--:|---|---|---|---|--:|---|---|",
   ];
   for (const r of rows) {
-    const outcomes = r.outcomes.length === 0 ? "" : `${r.severity === null ? "" : severityGlyph(r.severity) + " "}${r.outcomes.map(escapeMarkdown).join(", ")}`;
+    const outcomes = r.outcomes.length === 0 ? "" : `${r.severity === null ? "" : severityGlyph(r.severity) + " "}${r.outcomes.map((o) => escapeMarkdown(o)).join(", ")}`;
     lines.push(
       `| ${r.n} | ${formatDateTime(r.startTs)} | ${formatDurationMs(r.durationMs)} | ${escapeMarkdown(r.from ?? "")} | ${escapeMarkdown(r.to ?? "")} | ${escapeMarkdown(r.method ?? "")} | ${escapeMarkdown(stateText(r))} | ${r.messages} | ${outcomes} | ${escapeMarkdown(r.callId)} |`,
     );
@@ -148,7 +148,7 @@ const COLUMNS: readonly Column[] = [
   { header: "Method", align: "left", flex: false, min: 6, max: 10, dropRank: 3, cell: (r) => escapeTerminal(r.method ?? "") },
   { header: "State", align: "left", flex: false, min: 9, max: 20, dropRank: 0, cell: (r) => escapeTerminal(stateText(r)) },
   { header: "Msgs", align: "right", flex: false, min: 4, max: 6, dropRank: 5, cell: (r) => String(r.messages) },
-  { header: "Outcomes", align: "left", flex: true, min: 10, max: 40, dropRank: 2, cell: (r) => r.outcomes.map(escapeTerminal).join(",") },
+  { header: "Outcomes", align: "left", flex: true, min: 10, max: 40, dropRank: 2, cell: (r) => r.outcomes.map((o) => escapeTerminal(o)).join(",") },
   { header: "Call-ID", align: "left", flex: true, min: 12, max: 48, dropRank: 1, cell: (r) => escapeTerminal(r.callId) },
 ];
 
