@@ -3,4 +3,7 @@ import type { CodeSpec } from "../code-spec.js";
 
 export const TRACKERS_CODES = [
   { code: "trackers.refer_without_response", severity: "info", doc: "A REFER with no final response in the trace." },
+  { code: "trackers.flow_keepalive_unanswered", severity: "warning", doc: "An RFC 5626 keepalive ping (CRLF or STUN) got no pong within 10 s: the outbound flow failed (RFC 5626 §4.4.1)." },
+  { code: "trackers.flow_connection_closed", severity: "warning", doc: "The connection of a registered RFC 5626 outbound flow was closed or reset: the flow failed and the UA must register again (§4.4)." },
+  { code: "trackers.flow_keepalive_late", severity: "info", doc: "Two keepalives on an outbound flow were further apart than the Flow-Timer the registrar asked for (RFC 5626 §4.4.1)." },
 ] as const satisfies readonly CodeSpec[];

@@ -1,0 +1,447 @@
+/**
+ * REFER/NOTIFY tracker (RFC 3515, 4488, 3891, 3892, 6665, 7647): follows a REFER to its final response, the
+ * implicit subscription's NOTIFYs (message/sipfrag progress, RFC 3515 §2.4.5), the INVITE the transferee sends
+ * (Referred-By RFC 3892, Replaces RFC 3891, or the Refer-To URI), even under another Call-ID, and decides the
+ * outcome of each final response to the REFER in capture time.
+ */
+import type { ReferDetails, SipfragNotify } from "../model/document.js";
+import type { ReferOutcome } from "../model/outcomes.js";
+import type { CorrelatedMessage } from "../correlate/types.js";
+import { MinHeap } from "../correlate/min-heap.js";
+import type { SipRequest, SipResponse } from "../sip/message.js";
+import type { DialogId } from "../sip/values/refer.js";
+import { uriKey } from "../sip/uri.js";
+import { makeDiagnostic } from "../diagnostics/diagnostic.js";
+import { originRef, type SourceRef } from "../model/origin.js";
+import { T1_64_US, type Tracker, type TrackerContext } from "./tracker.js";
+
+/** Default life of the implicit subscription when no NOTIFY states one (RFC 3515 §2.4.7 leaves it to the recipient). */
+const DEFAULT_SUBSCRIPTION_US = 180_000_000;
+const MAX_NOTIFIES = 64;
+
+interface NotifyFact {
+  readonly index: number;
+  readonly timeUs: number;
+  readonly fromTag: string | null;
+  readonly status: number | null;
+  readonly reason: string | null;
+  readonly subscriptionState: string | null;
+  readonly terminatedReason: string | null;
+  readonly expiresS: number | null;
+  responseStatus: number | null;
+}
+
+interface ReferState {
+  readonly referIndex: number;
+  readonly at: SourceRef;
+  readonly callId: string;
+  readonly fromTag: string | null;
+  readonly toTag: string | null;
+  readonly seq: number | null;
+  readonly referTo: string | null;
+  readonly referToKey: string | null;
+  readonly replaces: DialogId | null;
+  readonly replacesFound: boolean | null;
+  readonly referredBy: string | null;
+  readonly referredByKey: string | null;
+  readonly referSub: boolean | null;
+  readonly notifies: NotifyFact[];
+  newInvite: { readonly index: number; readonly callId: string | null; status: number | null } | null;
+  dialogEndedUs: number | null;
+  /** A final response was claimed for it. */
+  answered: boolean;
+  /** Acceptances and rejections still owed a finding. */
+  readonly pending: Set<Pending>;
+}
+
+interface Pending {
+  readonly state: ReferState;
+  readonly response: number;
+  readonly responseCallId: string | null;
+  readonly status: number;
+  readonly toTag: string | null;
+  readonly timeUs: number;
+  /** Refer-Sub: false in the 2xx (RFC 4488 §4: the recipient agreed not to create a subscription). */
+  readonly responseReferSub: boolean | null;
+  deadlineUs: number;
+  decided: boolean;
+}
+
+export class ReferNotifyTracker implements Tracker {
+  /** REFERs by the Call-ID they were sent in (NOTIFYs and BYEs are looked up there). */
+  private readonly byCall = new Map<string, ReferState[]>();
+  /** REFERs by their request index (responses find them through the correlator's requestIndex). */
+  private readonly byRefer = new Map<number, ReferState>();
+  /** REFERs still waiting for the INVITE they cause. */
+  private readonly awaitingInvite = new Set<ReferState>();
+  private readonly notifyOwner = new Map<number, { readonly fact: NotifyFact; readonly state: ReferState }>();
+  /** When to look at a REFER again to forget it (one never answered is reported then). */
+  private readonly expiries = new MinHeap<ReferState>();
+  private readonly inviteOwner = new Map<number, ReferState>();
+  private readonly deadlines = new MinHeap<Pending>();
+  private lastUs = 0;
+
+  constructor(private readonly ctx: TrackerContext) {}
+
+  observe(c: CorrelatedMessage): void {
+    this.lastUs = Math.max(this.lastUs, c.timeUs);
+    const msg = c.msg;
+    if (c.retransmissionOf !== null) return;
+    if (msg.kind === "request") {
+      switch (msg.method) {
+        case "REFER":
+          this.openRefer(msg);
+          return;
+        case "NOTIFY":
+          this.observeNotify(msg, c.timeUs);
+          return;
+        case "INVITE":
+          if (msg.toTag === null) this.observeInvite(msg);
+          return;
+        case "BYE":
+          this.observeBye(msg, c.timeUs);
+          return;
+        default:
+          return;
+      }
+    }
+    if (!c.isFinal || c.requestIndex === null) return;
+    const notify = this.notifyOwner.get(c.requestIndex);
+    if (notify !== undefined) {
+      notify.fact.responseStatus ??= msg.status;
+      this.notifyOwner.delete(c.requestIndex);
+      this.reviewState(notify.state, c.timeUs);
+      return;
+    }
+    const inv = this.inviteOwner.get(c.requestIndex);
+    const newInvite = inv?.newInvite ?? null;
+    if (inv !== undefined && newInvite !== null && newInvite.status === null && c.isFirstFinal) {
+      newInvite.status = msg.status;
+      this.inviteOwner.delete(c.requestIndex);
+      this.reviewState(inv, c.timeUs);
+    }
+  }
+
+  claim(c: CorrelatedMessage): void {
+    const res = c.msg;
+    if (res.kind !== "response") return;
+    let state = c.requestIndex === null ? undefined : this.byRefer.get(c.requestIndex);
+    state ??= this.stateFromResponse(res);
+    const p: Pending = {
+      state,
+      response: res.index,
+      responseCallId: res.callId,
+      status: res.status,
+      toTag: res.toTag,
+      timeUs: c.timeUs,
+      responseReferSub: res.referSub,
+      deadlineUs: c.timeUs + T1_64_US,
+      decided: false,
+    };
+    state.pending.add(p);
+    state.answered = true;
+    if (res.status >= 300) {
+      this.decide(p, "refer-rejected", c.timeUs);
+      return;
+    }
+    this.deadlines.push(p.deadlineUs, p);
+    this.review(p, c.timeUs);
+  }
+
+  advance(nowUs: number): void {
+    this.lastUs = Math.max(this.lastUs, nowUs);
+    // Strictly after the deadline: a NOTIFY at exactly 32 s still counts.
+    for (const p of this.deadlines.popDue(nowUs - 1)) {
+      if (p.decided || p.deadlineUs >= nowUs) continue;
+      this.onDeadline(p, nowUs);
+    }
+    for (const st of this.expiries.popDue(nowUs)) {
+      if (st.pending.size > 0) this.expiries.push(nowUs + T1_64_US, st);
+      else this.forget(st);
+    }
+  }
+
+  finish(lastUs: number): void {
+    this.lastUs = Math.max(this.lastUs, lastUs);
+    for (const list of [...this.byCall.values()]) for (const s of [...list]) for (const p of [...s.pending]) this.decideAtEnd(p);
+    for (const list of [...this.byCall.values()]) for (const s of [...list]) this.forget(s);
+  }
+
+  holds(callId: string): boolean {
+    for (const list of this.byCall.values()) {
+      for (const s of list) {
+        if (s.pending.size === 0) continue;
+        if (s.callId === callId || s.newInvite?.callId === callId) return true;
+      }
+    }
+    return false;
+  }
+
+  private openRefer(req: SipRequest): void {
+    const callId = req.callId;
+    if (callId === null) return;
+    const rt = req.referTo;
+    let replacesFound: boolean | null = null;
+    const rep = rt?.replaces ?? null;
+    if (rep !== null) {
+      // RFC 3891 §3: Replaces names the dialog by Call-ID, to-tag and from-tag (as seen by the transfer target).
+      replacesFound = this.ctx.correlator.findDialog(rep.callId, rep.toTag, rep.fromTag) !== null;
+    }
+    const referredBy = req.referredBy;
+    const state: ReferState = {
+      referIndex: req.index,
+      at: originRef(req.payload.origin),
+      callId,
+      fromTag: req.fromTag,
+      toTag: req.toTag,
+      seq: req.cseq?.seq ?? null,
+      referTo: rt?.address.uri.text ?? null,
+      referToKey: rt === null ? null : uriKey(rt.address.uri),
+      replaces: rep,
+      replacesFound,
+      referredBy: referredBy?.uri.text ?? null,
+      referredByKey: referredBy === null ? (req.from === null ? null : uriKey(req.from.uri)) : uriKey(referredBy.uri),
+      referSub: req.referSub,
+      notifies: [],
+      newInvite: null,
+      dialogEndedUs: null,
+      answered: false,
+      pending: new Set(),
+    };
+    this.byRefer.set(req.index, state);
+    this.listFor(callId).push(state);
+    this.awaitingInvite.add(state);
+    this.expiries.push(this.lastUs + 2 * T1_64_US, state);
+  }
+
+  /** A final response whose REFER is not in the trace (capture started late): a state from what the response says. */
+  private stateFromResponse(res: SipResponse): ReferState {
+    const state: ReferState = {
+      referIndex: -1,
+      at: originRef(res.payload.origin),
+      callId: res.callId ?? "",
+      fromTag: res.fromTag,
+      toTag: null,
+      seq: res.cseq?.seq ?? null,
+      referTo: null,
+      referToKey: null,
+      replaces: null,
+      replacesFound: null,
+      referredBy: null,
+      referredByKey: null,
+      referSub: null,
+      notifies: [],
+      newInvite: null,
+      dialogEndedUs: null,
+      answered: false,
+      pending: new Set(),
+    };
+    if (res.callId !== null) this.listFor(res.callId).push(state);
+    return state;
+  }
+
+  private listFor(callId: string): ReferState[] {
+    let l = this.byCall.get(callId);
+    if (l === undefined) {
+      l = [];
+      this.byCall.set(callId, l);
+    }
+    return l;
+  }
+
+  /** RFC 3515 §2.4.4-§2.4.6: NOTIFYs of the implicit subscription come back in the REFER's dialog with Event: refer[;id=CSeq]. */
+  private observeNotify(req: SipRequest, timeUs: number): void {
+    if (req.callId === null) return;
+    const ev = req.event;
+    const frag = req.sipfrag;
+    if (ev === null ? frag === null : ev.package !== "refer") return;
+    const list = this.byCall.get(req.callId);
+    if (list === undefined) return;
+    // The notifier answers the REFER's sender: the NOTIFY's To tag is the REFER's From tag.
+    const candidates = list.filter((s) => s.fromTag === req.toTag && s.referIndex < req.index);
+    const id = ev?.id ?? null;
+    const state = (id === null ? undefined : candidates.find((s) => s.seq !== null && String(s.seq) === id)) ?? candidates[candidates.length - 1];
+    if (state === undefined) return;
+    const ss = req.subscriptionState;
+    const fact: NotifyFact = {
+      index: req.index,
+      timeUs,
+      fromTag: req.fromTag,
+      status: frag?.status ?? null,
+      reason: frag?.reason ?? null,
+      subscriptionState: ss?.state ?? null,
+      terminatedReason: ss?.state === "terminated" ? ss.reason : null,
+      expiresS: ss?.expires ?? null,
+      responseStatus: null,
+    };
+    if (state.notifies.length < MAX_NOTIFIES) state.notifies.push(fact);
+    this.notifyOwner.set(req.index, { fact, state });
+    this.reviewState(state, timeUs);
+  }
+
+  /** The INVITE the transferee sends: Replaces equal to the Refer-To's, else the Refer-To URI, else Referred-By. */
+  private observeInvite(req: SipRequest): void {
+    if (this.awaitingInvite.size === 0) return;
+    const rep = req.replaces;
+    const ruri = uriKey(req.requestUri);
+    const rb = req.referredBy;
+    const rbKey = rb === null ? null : uriKey(rb.uri);
+    let best: ReferState | null = null;
+    let bestScore = 0;
+    for (const s of this.awaitingInvite) {
+      if (s.callId === req.callId && s.toTag !== null) continue;
+      let score = 0;
+      if (rep !== null && s.replaces !== null && rep.callId === s.replaces.callId) score = 3;
+      else if (s.referToKey !== null && s.referToKey === ruri) score = 2;
+      else if (rbKey !== null && rbKey === s.referredByKey) score = 1;
+      if (score > bestScore || (score === bestScore && score > 0 && best !== null && s.referIndex > best.referIndex)) {
+        best = s;
+        bestScore = score;
+      }
+    }
+    if (best === null) return;
+    best.newInvite = { index: req.index, callId: req.callId, status: null };
+    this.awaitingInvite.delete(best);
+    this.inviteOwner.set(req.index, best);
+    if (req.callId !== null) this.ctx.correlator.linkCalls(best.callId, req.callId, "refer", req.index);
+  }
+
+  private observeBye(req: SipRequest, timeUs: number): void {
+    if (req.callId === null) return;
+    const list = this.byCall.get(req.callId);
+    if (list === undefined) return;
+    for (const s of list) {
+      const tags = [s.fromTag, s.toTag];
+      if (s.toTag !== null && tags.includes(req.fromTag) && tags.includes(req.toTag)) s.dialogEndedUs ??= timeUs;
+    }
+  }
+
+  private reviewState(s: ReferState, nowUs: number): void {
+    for (const p of [...s.pending]) this.review(p, nowUs);
+  }
+
+  /** Decides a 2xx as soon as the trace settles it: a final sipfrag whose NOTIFY was answered (and the new INVITE's final, when that INVITE is in the trace). */
+  private review(p: Pending, nowUs: number): void {
+    if (p.decided || p.status >= 300) return;
+    const notifies = this.notifiesOf(p);
+    const final = notifies.find((n) => n.status !== null && n.status >= 200);
+    const terminated = notifies.find((n) => n.subscriptionState === "terminated");
+    const settled = final ?? terminated;
+    if (settled !== undefined) {
+      const inviteOpen = p.state.newInvite !== null && p.state.newInvite.status === null;
+      if (settled.responseStatus !== null && !inviteOpen) {
+        this.decide(p, this.outcomeOf(p, notifies), nowUs);
+        return;
+      }
+      this.moveDeadline(p, settled.timeUs + T1_64_US);
+      return;
+    }
+    const last = notifies[notifies.length - 1];
+    const inv = p.state.newInvite;
+    if (last === undefined && inv !== null && inv.status !== null && this.outcomeOf(p, notifies) === "no-subscription") {
+      this.decide(p, "no-subscription", nowUs);
+      return;
+    }
+    if (last !== undefined) {
+      // NOTIFYs came but not the last one: wait as long as the subscription lasts, plus a transaction time.
+      const life = last.expiresS === null ? DEFAULT_SUBSCRIPTION_US : last.expiresS * 1_000_000;
+      this.moveDeadline(p, last.timeUs + life + T1_64_US);
+    }
+  }
+
+  private moveDeadline(p: Pending, at: number): void {
+    if (at === p.deadlineUs) return;
+    p.deadlineUs = at;
+    this.deadlines.push(at, p);
+  }
+
+  private onDeadline(p: Pending, nowUs: number): void {
+    this.decide(p, this.outcomeOf(p, this.notifiesOf(p)), nowUs);
+  }
+
+  private decideAtEnd(p: Pending): void {
+    if (p.decided) return;
+    const notifies = this.notifiesOf(p);
+    let outcome = this.outcomeOf(p, notifies);
+    if (outcome === "no-notify" && this.lastUs - p.timeUs <= T1_64_US && p.state.dialogEndedUs === null) outcome = "unknown";
+    this.decide(p, outcome, this.lastUs);
+  }
+
+  private outcomeOf(p: Pending, notifies: readonly NotifyFact[]): ReferOutcome {
+    if (p.status >= 300) return "refer-rejected";
+    const final = notifies.find((n) => n.status !== null && n.status >= 200);
+    if (final?.status != null) return final.status < 300 ? "transfer-succeeded" : "transfer-failed";
+    if (notifies.length > 0) return notifies.some((n) => n.subscriptionState === "terminated") ? "unknown" : "transfer-pending";
+    // RFC 4488 §4: Refer-Sub: false accepted means no subscription, so no NOTIFY is expected.
+    if (p.responseReferSub === false || (p.state.referSub === false && p.responseReferSub !== true)) return "no-subscription";
+    return "no-notify";
+  }
+
+  /** NOTIFYs of the subscription this 2xx created (its To tag is the notifier's From tag, RFC 6665 §4.1.2.4). */
+  private notifiesOf(p: Pending): NotifyFact[] {
+    return p.state.notifies.filter((n) => p.toTag === null || n.fromTag === p.toTag || p.state.toTag !== null);
+  }
+
+  private decide(p: Pending, outcome: ReferOutcome, nowUs: number): void {
+    if (p.decided) return;
+    p.decided = true;
+    const s = p.state;
+    s.pending.delete(p);
+    const notifies = p.status < 300 ? this.notifiesOf(p) : [];
+    const final = notifies.find((n) => n.status !== null && n.status >= 200) ?? null;
+    const endUs = outcome === "no-notify" && s.dialogEndedUs !== null && s.dialogEndedUs - p.timeUs < T1_64_US ? s.dialogEndedUs : nowUs;
+    const list: SipfragNotify[] = notifies.map((n) => ({
+      message: n.index,
+      status: n.status,
+      reason: n.reason,
+      subscriptionState: n.subscriptionState,
+      terminatedReason: n.terminatedReason,
+    }));
+    const details: ReferDetails = {
+      referMessage: s.referIndex,
+      referTo: s.referTo,
+      referredBy: s.referredBy,
+      replaces: s.replaces !== null,
+      replacesDialogFound: s.replacesFound,
+      replacesCallId: s.replaces?.callId ?? null,
+      inDialog: s.toTag !== null,
+      eventId: s.seq === null ? null : String(s.seq),
+      referSub: s.referSub,
+      notifies: list,
+      finalStatus: final?.status ?? null,
+      finalNotify: final?.index ?? null,
+      finalDelayMs: final === null ? null : Math.round((final.timeUs - p.timeUs) / 1000),
+      newCallId: s.newInvite?.callId ?? null,
+      newInvite: s.newInvite?.index ?? null,
+      newCallStatus: s.newInvite?.status ?? null,
+      notify481: notifies.filter((n) => n.responseStatus === 481).map((n) => n.index),
+      observedAfterMs: p.status < 300 ? Math.max(0, Math.round((endUs - p.timeUs) / 1000)) : null,
+    };
+    const refs = [...(s.referIndex >= 0 ? [s.referIndex] : []), ...list.map((n) => n.message), ...(s.newInvite === null ? [] : [s.newInvite.index])];
+    this.ctx.emitFinding({ kind: "refer", response: p.response, outcome, details, refs }, p.responseCallId);
+    this.releaseIfDone(s);
+  }
+
+  /** A REFER with no finding still owed is forgotten. */
+  private releaseIfDone(s: ReferState): void {
+    if (s.pending.size === 0) this.forget(s);
+  }
+
+  private forget(s: ReferState): void {
+    if (!s.answered && s.referIndex >= 0 && this.byRefer.has(s.referIndex)) {
+      this.ctx.sink.report({
+        ...makeDiagnostic("trackers.refer_without_response", s.at, `REFER (message ${s.referIndex}) got no final response in the trace`),
+        messageIndex: s.referIndex,
+      });
+    }
+    this.awaitingInvite.delete(s);
+    this.byRefer.delete(s.referIndex);
+    for (const n of s.notifies) this.notifyOwner.delete(n.index);
+    if (s.newInvite !== null) this.inviteOwner.delete(s.newInvite.index);
+    const list = this.byCall.get(s.callId);
+    if (list === undefined) return;
+    const i = list.indexOf(s);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) this.byCall.delete(s.callId);
+  }
+}
