@@ -12,6 +12,7 @@ import type { FormatReader, LineParser } from "./parser-env.js";
 import { BlockParserBase } from "./parser-env.js";
 import type { LineSource } from "./line-source.js";
 import { parsePeer } from "./infer-address.js";
+import { MAX_MESSAGE_CHARS } from "./log-block.js";
 
 const MARKER = /---- (Incoming|Outgoing) SIP Message (?:from|to) (\S+)(?: (?:to|from) SIPInterface #\d+ \([^)]*\))? (UDP|TCP|TLS)\b.*?----/;
 const SID = /\[SID=([^\]]+)\]/;
@@ -33,6 +34,9 @@ function timeOf(record: string, trailer: RegExpExecArray | null): LogTime {
 
 class AudiocodesParser extends BlockParserBase implements LineParser {
   private sid: string | null = null;
+  /** The open message's text so far, still escaped: a continuation record may continue its last line. */
+  private pending = "";
+  private pendingLine = 0;
 
   line(l: LineSource): void {
     const m = MARKER.exec(l.text);
@@ -56,20 +60,25 @@ class AudiocodesParser extends BlockParserBase implements LineParser {
         l.no,
       );
       this.sid = sid;
-      this.addRecord(rest, l.no);
+      this.pending = rest;
+      this.pendingLine = l.no;
       return;
     }
     const after = sid === null ? null : l.text.slice((SID.exec(l.text)?.index ?? 0) + `[SID=${sid}]`.length);
     if (this.block !== null && sid !== null && sid === this.sid && after !== null && !/^\s*\(N\s/.test(after)) {
       const trailer = TRAILER.exec(after);
-      this.addRecord(trailer === null ? after : after.slice(0, trailer.index), l.no);
+      if (this.pending.length < MAX_MESSAGE_CHARS) this.pending += trailer === null ? after : after.slice(0, trailer.index);
       return;
     }
     this.outside(l.text, l.no);
   }
 
-  private addRecord(text: string, no: number): void {
-    for (const line of decode(text).split("\n")) this.block?.add(line.replace(/[ \r]+$/, ""), no);
+  protected override close(): void {
+    if (this.block !== null) {
+      for (const line of decode(this.pending).split("\n")) this.block.add(line.replace(/[ \r]+$/, ""), this.pendingLine);
+    }
+    this.pending = "";
+    super.close();
   }
 }
 

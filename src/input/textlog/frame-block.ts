@@ -162,6 +162,10 @@ function frameOne(lines: readonly Line[], start: number, block: LogBlock, firstI
     truncated = true;
     reportTruncated(cb, lineNo, block, `the frame is longer than the ${MAX_MESSAGE_CHARS}-byte cap`);
   }
+  if (block.cut && !truncated) {
+    truncated = true;
+    reportTruncated(cb, lineNo, block, "the log shortened part of it");
+  }
   const text = `${headText}\r\n${body}`;
   if (byteCount !== null && !truncated && text.length !== byteCount) {
     cb.report("textlog.byte_count_mismatch", lineNo, `frame says ${byteCount} bytes; the logged message has ${text.length} bytes with CRLF line ends`);

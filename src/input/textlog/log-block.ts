@@ -40,6 +40,8 @@ export interface LogBlock extends BlockMeta {
   readonly lastLineUnterminated: boolean;
   /** Lines were dropped because the block passed MAX_MESSAGE_CHARS. */
   readonly overflow: boolean;
+  /** The log itself shortened part of the message (tshark's `[truncated]` fields). */
+  readonly cut: boolean;
   /** Several messages may share this block (a TCP read, a pasted run of messages). */
   readonly allowSeveral: boolean;
 }
@@ -50,6 +52,7 @@ export class BlockBuilder {
   private chars = 0;
   private overflow = false;
   private unterminated = false;
+  private cut = false;
   private indent: string | null = null;
   /** Bytes of the message so far as CRLF text (from its first non-blank line, indentation removed). */
   private messageBytes = 0;
@@ -90,6 +93,11 @@ export class BlockBuilder {
     }
   }
 
+  /** The log shortened part of the message: it will be marked truncated. */
+  markCut(): void {
+    this.cut = true;
+  }
+
   get lineCount(): number {
     return this.lines.length;
   }
@@ -111,6 +119,7 @@ export class BlockBuilder {
       lineNos: this.lineNos,
       lastLineUnterminated: this.unterminated,
       overflow: this.overflow,
+      cut: this.cut,
       allowSeveral: this.allowSeveral,
     };
   }

@@ -28,6 +28,8 @@ const L4 = /^(User Datagram Protocol|Transmission Control Protocol|Stream Contro
 const SIP_SECTION = /^Session Initiation Protocol\b/;
 const START_LINE = /^ {4}(?:Request-Line|Status-Line): (.*)$/;
 const HEADER_LINE = /^ {8}([^\s[].*)$/;
+/** Wireshark cuts field labels longer than its label limit and prefixes them with `[truncated]`. */
+const TRUNCATED_LINE = /^ {8,12}\[truncated\] ?(.*)$/;
 const SDP_FIELD = /^ {12}[^\s[][^(]*\(([a-z])\): (.*)$/;
 const TEXT_LINE = /^ {12}([^[].*)$/;
 
@@ -190,13 +192,20 @@ class TsharkParser extends BlockParserBase implements LineParser {
     }
     switch (this.mode) {
       case "sip-headers": {
+        const cut = /^ {8}\[truncated\]/.test(t) ? TRUNCATED_LINE.exec(t) : null;
+        if (cut !== null) {
+          this.block.add(cut[1] ?? "", l.no);
+          this.block.markCut();
+          return;
+        }
         const h = HEADER_LINE.exec(t);
         if (h !== null) this.block.add(h[1] ?? "", l.no);
         return;
       }
       case "sip-body":
         if (t === "        Session Description Protocol") this.mode = "sip-sdp";
-        else if (t.startsWith("        Line-based text data")) this.mode = "sip-text";
+        // packet-sipfrag.c shows each line as is under "Sipfrag"; text media as "Line-based text data".
+        else if (t.startsWith("        Line-based text data") || t === "        Sipfrag") this.mode = "sip-text";
         else this.mode = "sip-other";
         return;
       case "sip-sdp": {
@@ -205,7 +214,9 @@ class TsharkParser extends BlockParserBase implements LineParser {
         return;
       }
       case "sip-text": {
-        const x = TEXT_LINE.exec(t);
+        const cut = TRUNCATED_LINE.exec(t);
+        if (cut !== null) this.block.markCut();
+        const x = cut === null ? TEXT_LINE.exec(t) : cut;
         if (x !== null) this.block.add((x[1] ?? "").replace(/(?:\\r)?\\n$/, ""), l.no);
         return;
       }
