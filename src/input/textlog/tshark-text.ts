@@ -216,7 +216,7 @@ class TsharkParser extends BlockParserBase implements LineParser {
       case "sip-text": {
         const cut = TRUNCATED_LINE.exec(t);
         if (cut !== null) this.block.markCut();
-        const x = cut === null ? TEXT_LINE.exec(t) : cut;
+        const x = cut ?? TEXT_LINE.exec(t);
         if (x !== null) this.block.add((x[1] ?? "").replace(/(?:\\r)?\\n$/, ""), l.no);
         return;
       }
