@@ -6,7 +6,7 @@
  */
 import type { FlowRef } from "../model/document.js";
 import type { FlowOutcome } from "../model/outcomes.js";
-import { formatEndpoint, parseEndpoint, type Endpoint } from "../model/endpoint.js";
+import { parseEndpoint, type Endpoint } from "../model/endpoint.js";
 import { originRef, type Origin } from "../model/origin.js";
 import type { ConnectionEvent, KeepaliveEvent } from "../model/trace-event.js";
 import { parseTransport } from "../model/transport.js";
@@ -219,14 +219,15 @@ export class OutboundTracker implements Tracker {
     if (v === undefined || edge === null) return null;
     const port = typeof v.rport === "number" ? v.rport : (v.port ?? 5060);
     const ua: Endpoint = parseEndpoint(v.received ?? v.host, port) ?? { ip: v.host, port };
-    return this.addFlow(makeFlow(++this.seq, { aor, instance: contact.instance, regId: contact.regId, transport: parseTransport(v.transport), ua: { ip: ua.ip, port }, edge }));
+    return this.addFlow(makeFlow(++this.seq, { aor, instance: contact.instance, regId: contact.regId, transport: parseTransport(v.transport), ua: { ip: ua.ip, port }, edge, fromRelay: true }));
   }
 
   private registered(flow: Flow, req: SipRequest, res: SipResponse, nowUs: number): void {
     const ft = res.flowTimer;
     if (ft !== null) flow.flowTimer = ft;
     if (res.require.includes("outbound")) flow.outboundSupported = true;
-    if (req.vias.length > 1 && req.payload.src !== null && formatEndpoint(req.payload.src) !== formatEndpoint(flow.edge)) return;
+    // The relayed leg's answer only adds what the registrar said; the UA's own REGISTER makes the registration.
+    if (req.vias.length > 1 && !flow.fromRelay) return;
     const seconds = this.bindingSeconds(flow, req, res);
     if (!flow.registered.includes(req.index)) flow.registered.push(req.index);
     if (seconds === 0) {

@@ -27,6 +27,8 @@ export interface Flow {
   readonly ua: Endpoint;
   readonly edge: Endpoint;
   readonly connKey: string;
+  /** Built from the edge-to-registrar leg alone (the UA's own REGISTER is not in the trace). */
+  readonly fromRelay: boolean;
   ob: boolean;
   outboundSupported: boolean;
   flowTimer: number | null;
@@ -57,7 +59,10 @@ export function connectionKey(transport: Transport, a: Endpoint, b: Endpoint): s
   return `${transport}|${x < y ? `${x}|${y}` : `${y}|${x}`}`;
 }
 
-export function makeFlow(seq: number, f: { aor: string | null; instance: string | null; regId: number | null; transport: Transport; ua: Endpoint; edge: Endpoint }): Flow {
+export function makeFlow(
+  seq: number,
+  f: { aor: string | null; instance: string | null; regId: number | null; transport: Transport; ua: Endpoint; edge: Endpoint; fromRelay?: boolean },
+): Flow {
   return {
     seq,
     id: `${f.transport}:${formatEndpoint(f.ua)}>${formatEndpoint(f.edge)};reg-id=${f.regId === null ? "-" : String(f.regId)}#${seq}`,
@@ -68,6 +73,7 @@ export function makeFlow(seq: number, f: { aor: string | null; instance: string 
     ua: f.ua,
     edge: f.edge,
     connKey: connectionKey(f.transport, f.ua, f.edge),
+    fromRelay: f.fromRelay ?? false,
     ob: false,
     outboundSupported: false,
     flowTimer: null,

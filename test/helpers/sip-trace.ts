@@ -10,7 +10,6 @@ import type { Transport } from "../../src/model/transport.js";
 import { parseSipMessage } from "../../src/sip/parser.js";
 import type { SipMessage } from "../../src/sip/message.js";
 import { TraceAnalyzer, type AnalysisInput, type AnalyzerOptions, type Finding } from "../../src/trackers/index.js";
-import { sipText } from "./capture-writer-payloads.js";
 
 /** 2026-01-01T10:00:00Z in µs: every trace starts there. */
 export const T0_US = 1_767_261_600_000_000;
@@ -36,8 +35,11 @@ export interface ReqSpec {
   readonly body?: { readonly type: string; readonly text: string };
 }
 
-function bodyLines(body: ReqSpec["body"]): string {
-  return body === undefined ? "\n" : `Content-Type: ${body.type}\n\n${body.text}`;
+/** Header lines and body → SIP text with CRLF line ends and a correct Content-Length (RFC 3261 §7.5, §20.14). */
+function formatSip(lines: readonly string[], body: ReqSpec["body"]): string {
+  const text = body === undefined ? "" : body.text.replace(/\r?\n/g, "\r\n");
+  const head = body === undefined ? lines : [...lines, `Content-Type: ${body.type}`];
+  return `${head.join("\r\n")}\r\nContent-Length: ${Buffer.byteLength(text, "utf8")}\r\n\r\n${text}`;
 }
 
 /** A request as SIP text (CRLF, Content-Length filled in). */
@@ -53,7 +55,7 @@ export function request(s: ReqSpec): string {
     `CSeq: ${s.cseq} ${s.cseqMethod ?? s.method}`,
     ...(s.headers ?? []),
   ];
-  return sipText(`${lines.join("\n")}\n${bodyLines(s.body)}`);
+  return formatSip(lines, s.body);
 }
 
 export interface ResSpec {
@@ -78,7 +80,7 @@ export function response(req: ReqSpec, status: number, reason: string, o: ResSpe
     `CSeq: ${req.cseq} ${req.cseqMethod ?? req.method}`,
     ...(o.headers ?? []),
   ];
-  return sipText(`${lines.join("\n")}\n${bodyLines(o.body)}`);
+  return formatSip(lines, o.body);
 }
 
 export type TraceStep =

@@ -32,6 +32,7 @@ describe.each(ALL_SCENARIOS.map((make) => make()).map((s) => [s.name, s] as cons
       expect(f?.reregistered?.message ?? null).toBe(e.reregisteredBy);
       if (e.keepalives !== undefined) expect(f?.keepalives).toMatchObject(e.keepalives);
       if (e.flowTimer !== undefined) expect(f?.flowTimer).toBe(e.flowTimer);
+      if (e.registered !== undefined) expect(f?.registered).toEqual(e.registered);
     });
   });
 

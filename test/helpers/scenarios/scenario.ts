@@ -22,6 +22,8 @@ export interface ExpectedFlow {
   readonly reregisteredBy: number | null;
   readonly keepalives?: { readonly pings: number; readonly pongs: number; readonly unanswered: number };
   readonly flowTimer?: number | null;
+  /** Indices of the REGISTERs (the UA's own) that created or refreshed the flow. */
+  readonly registered?: readonly number[];
 }
 
 export interface Scenario {
