@@ -126,5 +126,5 @@ export function renderFlowsSection(doc: AnalysisDocument): string {
       return `<tr><td class="mono">${escapeXml(f.flowId)}</td><td class="mono">${escapeXml(f.aor ?? "")}</td><td class="num">${f.regId ?? ""}</td><td>${escapeXml(f.transport)}</td><td class="mono">${escapeXml(f.ua)}</td><td class="mono">${escapeXml(f.edge)}</td><td class="num">${f.flowTimer ?? ""}</td><td>${chip(sev, f.state)}</td><td>${escapeXml(ka)}</td><td>${escapeXml(failure)}</td><td>${escapeXml(rereg)}</td></tr>`;
     })
     .join("");
-  return `<section id="flows" aria-labelledby="flows-h"><h2 id="flows-h">Outbound flows (RFC 5626)</h2><div class="panel calllist"><table><thead><tr><th>Flow</th><th>AOR</th><th class="num">reg-id</th><th>Transport</th><th>UA</th><th>Edge</th><th class="num">Flow-Timer</th><th>State</th><th>Keepalives</th><th>Failure</th><th>Re-registered</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+  return `<section id="flows" aria-labelledby="flows-h"><h2 id="flows-h">Outbound flows (RFC 5626)</h2><div class="panel tablewrap"><table><thead><tr><th>Flow</th><th>AOR</th><th class="num">reg-id</th><th>Transport</th><th>UA</th><th>Edge</th><th class="num">Flow-Timer</th><th>State</th><th>Keepalives</th><th>Failure</th><th>Re-registered</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }

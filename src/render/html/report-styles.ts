@@ -45,6 +45,7 @@ input[type=search]{font:inherit;padding:7px 10px;border:1px solid var(--line);bo
 .muted{color:var(--muted)}
 .calllist{max-height:42vh;overflow:auto;border:1px solid var(--line);border-radius:8px;background:var(--panel)}
 .calllist td{white-space:nowrap;max-width:260px;overflow:hidden;text-overflow:ellipsis}
+.tablewrap{overflow:auto}
 .calllist tr.selected td{background:var(--sel)}
 .calllist tbody tr:hover td{background:var(--accent-soft)}
 button.open{font:inherit;font-weight:700;color:var(--accent);background:none;border:1px solid var(--line);border-radius:5px;padding:1px 8px;cursor:pointer}
