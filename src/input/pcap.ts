@@ -51,6 +51,7 @@ export class PcapRecordReader implements RecordReader {
   private skippedBytes = 0;
   private caplenLimit = MAX_STANDARD_PACKET;
   private snapCut = false;
+  private eof = false;
 
   constructor(
     private readonly file: string,
@@ -136,8 +137,13 @@ export class PcapRecordReader implements RecordReader {
     if (at < len) this.pending = buf.subarray(at);
   }
 
-  end(): void {
+  end(emit: RecordCallback): void {
     if (this.failed) return;
+    if (this.resyncing && this.pending !== null) {
+      // At the end of the file a candidate record that ends exactly at EOF needs no following record to confirm it.
+      this.eof = true;
+      this.push(Buffer.alloc(0), emit);
+    }
     if (this.header === null) {
       this.sink.report(makeDiagnostic("pcap.bad_header", fileRef(this.file), `file ends after ${this.pending?.length ?? 0} bytes, inside the 24-byte pcap header`));
       return;
@@ -175,6 +181,7 @@ export class PcapRecordReader implements RecordReader {
     for (let at = from; at + RECORD_HEADER <= buf.length; at++) {
       const next = plausible(at);
       if (next < 0) continue;
+      if (this.eof && next === buf.length) return { found: at, keepFrom: at };
       if (next + RECORD_HEADER > buf.length) return { found: -1, keepFrom: at }; // confirm with the next chunk
       if (plausible(next) >= 0) return { found: at, keepFrom: at };
     }

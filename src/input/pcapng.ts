@@ -60,9 +60,10 @@ export class PcapngRecordReader implements RecordReader {
     let at = 0;
     while (len - at >= 12) {
       if (this.resyncing) {
-        const found = this.findBlock(buf, at);
+        const { found, keepFrom } = this.findBlock(buf, at);
         if (found < 0) {
-          const keep = Math.max(at, len - 64);
+          // Blocks are 32-bit aligned from the file start: keep the scan position aligned too.
+          const keep = at + Math.max(0, Math.floor((Math.min(keepFrom, len - 64) - at) / 4) * 4);
           this.skippedBytes += keep - at;
           this.offset += keep - at;
           at = keep;
@@ -130,13 +131,16 @@ export class PcapngRecordReader implements RecordReader {
     this.resyncing = true;
   }
 
-  /** Next 4-aligned offset holding an SHB with a valid BOM, or a known block whose trailer matches its length. */
-  private findBlock(buf: Buffer, from: number): number {
+  /**
+   * Next 4-aligned offset holding an SHB with a valid BOM, or a known block whose trailer matches its length; or
+   * -1 with the offset from which bytes must be kept (a candidate whose trailer is not in the buffer yet).
+   */
+  private findBlock(buf: Buffer, from: number): { found: number; keepFrom: number } {
     for (let at = from; at + 12 <= buf.length; at += 4) {
       const tLE = buf.readUInt32LE(at);
       if (tLE === PCAPNG_SHB_TYPE) {
         const bom = buf.readUInt32LE(at + 8);
-        if (bom === BOM || bom === 0x4d3c2b1a) return at;
+        if (bom === BOM || bom === 0x4d3c2b1a) return { found: at, keepFrom: at };
         continue;
       }
       if (!this.inSection) continue;
@@ -144,11 +148,11 @@ export class PcapngRecordReader implements RecordReader {
       if (type !== BT_EPB && type !== BT_SPB && type !== BT_IDB && type !== 5 && type !== BT_PB) continue;
       const l = this.le ? buf.readUInt32LE(at + 4) : buf.readUInt32BE(at + 4);
       if (l < 12 || l % 4 !== 0 || l > MAX_BLOCK) continue;
-      if (at + l > buf.length) return -1; // wait for more data to check the trailer
+      if (at + l > buf.length) return { found: -1, keepFrom: at }; // wait for more data to check the trailer
       const tr = this.le ? buf.readUInt32LE(at + l - 4) : buf.readUInt32BE(at + l - 4);
-      if (tr === l) return at;
+      if (tr === l) return { found: at, keepFrom: at };
     }
-    return -1;
+    return { found: -1, keepFrom: Math.max(from, buf.length - 12) };
   }
 
   private handleBlock(b: Buffer, at: number, type: number, blockLen: number, emit: RecordCallback): void {

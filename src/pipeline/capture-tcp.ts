@@ -128,7 +128,7 @@ class DirectionConsumer implements TcpStreamConsumer {
     return `TCP ${formatEndpoint(this.src)}→${formatEndpoint(this.dst)}`;
   }
 
-  data(data: Buffer, frame: number): void {
+  data(data: Buffer, frame: number, completing: number): void {
     if (this.mode === "new") this.decide(data);
     switch (this.mode) {
       case "new":
@@ -136,7 +136,7 @@ class DirectionConsumer implements TcpStreamConsumer {
       case "tls":
         return;
       case "sip":
-        this.pushSip(data, frame);
+        this.pushSip(data, frame, completing);
         return;
       case "http":
         this.pushHttp(data, frame);
@@ -197,10 +197,10 @@ class DirectionConsumer implements TcpStreamConsumer {
     e.sink.report(makeDiagnostic("decode.tls_flow", frameRef(e.file, e.frame), `${this.where()} carries TLS; without keys its SIP (if any) cannot be decoded`));
   }
 
-  private pushSip(data: Buffer, frame: number): void {
+  private pushSip(data: Buffer, frame: number, completing: number): void {
     const f = this.framer;
     if (f === null) return;
-    f.push(data, frame, this.items, this.problems);
+    f.push(data, frame, this.items, this.problems, completing);
     this.flush();
     if (f.givenUp) {
       this.mode = "dead";

@@ -22,7 +22,8 @@ export const DEFAULT_TCP_LIMITS: TcpStreamLimits = {
 
 /** Receives the in-order stream. `data` may be a view into the capture chunk: copy what you keep. */
 export interface TcpStreamConsumer {
-  data(data: Buffer, frame: number): void;
+  /** `frame` carried the bytes; `completing` is the frame being processed (they differ for buffered data). */
+  data(data: Buffer, frame: number, completing: number): void;
   /** `missing` bytes were never captured before the next data; `why` says how the gap was decided. */
   gap(missing: number, frame: number, why: "timeout" | "buffer-cap" | "stream-end" | "snaplen" | "jump"): void;
 }
@@ -95,7 +96,7 @@ export class TcpDirection {
     this.flushHeld(frame, "stream-end");
   }
 
-  private deliver(seq: number, payload: Buffer, missing: number, frame: number): void {
+  private deliver(seq: number, payload: Buffer, missing: number, frame: number, completing = frame): void {
     const next = this.nextSeq ?? seq;
     const d = seqDiff(seq, next);
     let data = payload;
@@ -107,7 +108,7 @@ export class TcpDirection {
       data = -d >= payload.length ? payload.subarray(payload.length) : payload.subarray(-d);
     }
     const skippedMissing = d < 0 && -d > payload.length ? -d - payload.length : 0;
-    if (data.length > 0) this.consumer.data(data, frame);
+    if (data.length > 0) this.consumer.data(data, frame, completing);
     this.nextSeq = (next + data.length) >>> 0;
     const stillMissing = missing - skippedMissing;
     if (stillMissing > 0) {
@@ -136,7 +137,7 @@ export class TcpDirection {
       this.held.shift();
       this.heldBytes -= h.data.length;
       // The completing frame is the one that filled the hole (as Wireshark reports reassembly).
-      this.deliver(h.seq, h.data, 0, Math.max(frame, h.frame));
+      this.deliver(h.seq, h.data, 0, h.frame, Math.max(frame, h.frame));
     }
   }
 

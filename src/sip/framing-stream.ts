@@ -70,7 +70,8 @@ export class SipStreamFramer {
     this.synced = false;
   }
 
-  push(data: Buffer, frame: number, out: FramedItem[], problems: FramerProblem[]): void {
+  /** `frame` carried `data`; `completing` (default `frame`) is the frame being processed, reported as completing. */
+  push(data: Buffer, frame: number, out: FramedItem[], problems: FramerProblem[], completing = frame): void {
     if (data.length === 0) return;
     this.pending = this.pending.length === 0 ? data : Buffer.concat([this.pending, data]);
     this.contributions.push({ frame, end: this.pending.length });
@@ -79,15 +80,15 @@ export class SipStreamFramer {
       switch (it.kind) {
         case "message": {
           this.sawSip = true;
-          const frames = this.framesIn(it.start, it.end, frame);
-          out.push({ kind: "message", bytes: Buffer.from(this.pending.subarray(it.start, it.end)), frames, completingFrame: frame, truncated: false, contentLength: it.contentLength });
+          const frames = this.framesIn(it.start, it.end, completing);
+          out.push({ kind: "message", bytes: Buffer.from(this.pending.subarray(it.start, it.end)), frames, completingFrame: completing, truncated: false, contentLength: it.contentLength });
           if (it.contentLength === null) problems.push({ kind: "missing-content-length", frame });
           break;
         }
         case "ping":
         case "pong":
           this.sawSip = true;
-          out.push({ kind: it.kind, frames: this.framesIn(it.start, it.end, frame), completingFrame: frame });
+          out.push({ kind: it.kind, frames: this.framesIn(it.start, it.end, completing), completingFrame: completing });
           break;
         case "junk":
           if (this.sawSip) problems.push({ kind: "junk", bytes: it.end - it.start, sample: Buffer.from(this.pending.subarray(it.start, Math.min(it.end, it.start + 40))), frame, reason: it.reason });
