@@ -129,6 +129,10 @@ function renderMessages(index: DocumentIndex, msgs: readonly MessageRecord[], op
   const out: string[] = [];
   const color = opts.color;
   let prevUs: number | null = null;
+  // The route column is as wide as this call's longest route, up to 60% of what follows the time columns.
+  const routeOf = (m: MessageRecord): string => `${escapeTerminal(m.src ?? "?")} → ${escapeTerminal(m.dst ?? "?")}`;
+  const natural = msgs.reduce((w, m) => Math.max(w, measureWidth(routeOf(m))), 0);
+  const routeW = Math.min(natural, Math.max(20, Math.floor((width - 27) * 0.6)));
   for (const m of msgs) {
     const all = index.annotations.get(m.index) ?? [];
     const notes = opts.allAnnotations === true ? all : notableAnnotationsOf(index, m.index);
@@ -138,16 +142,18 @@ function renderMessages(index: DocumentIndex, msgs: readonly MessageRecord[], op
     if (us !== null) prevUs = us;
     if (opts.onlyAnnotated && !all.some(isNotable)) continue;
     const style = styleOfMessage(m, notes);
-    const route = `${escapeTerminal(m.src ?? "?")} → ${escapeTerminal(m.dst ?? "?")}`;
+    const route = routeOf(m);
     const what = escapeTerminal(describeMessage(m));
-    const cseq = escapeTerminal(describeCseq(m));
+    const cseq = truncateToWidth(escapeTerminal(describeCseq(m)), 24);
     const retr = m.retransmissionOf === null ? "" : paint(" (retransmission)", "dim", color);
     const mark = notes.length > 0 ? paint(severityGlyph(notes[0]?.severity ?? "info"), style, color) + " " : "  ";
     const fixed = `  ${formatClock(m.ts)} ${paint(fitToWidth(delta, 9, "right"), "dim", color)} `;
-    // 27 cells of time, delta and mark before the route; the route takes ~45% of what is left.
-    const routeW = Math.min(48, Math.max(20, Math.floor((width - 27) * 0.45)));
-    const whatW = Math.max(12, width - 27 - routeW - 2 - measureWidth(cseq) - 2);
-    const rest = `${fitToWidth(route, routeW)}  ${paint(truncateToWidth(what, whatW), style === "plain" ? "bold" : style, color)}  ${paint(cseq, "dim", color)}`;
+    // 27 cells of time, delta and mark come before the route.
+    // The message label keeps at least 12 cells; the route gives way first.
+    const cseqW = measureWidth(cseq);
+    const routeHere = Math.max(12, Math.min(routeW, width - 27 - 4 - cseqW - 12));
+    const whatW = Math.max(1, width - 27 - routeHere - 4 - cseqW);
+    const rest = `${fitToWidth(route, routeHere)}  ${paint(truncateToWidth(what, whatW), style === "plain" ? "bold" : style, color)}  ${paint(cseq, "dim", color)}`;
     out.push(`${fixed}${mark}${rest}${retr}`);
     if (m.warnings.length > 0) out.push(paint(`        warnings: ${m.warnings.map((w) => escapeTerminal(w)).join(", ")}`, "warning", color));
     for (const a of notes) out.push(...renderAnnotation(m, a, color, width));
