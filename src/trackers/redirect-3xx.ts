@@ -188,7 +188,8 @@ export class RedirectTracker implements Tracker {
       }
     }
     if (match === null) return;
-    const revisit = match.chain.visited.has(ruri);
+    // A 305 retry keeps its Request-URI on purpose: that is no revisit.
+    const revisit = match.status !== 305 && match.chain.visited.has(ruri);
     const r: Retry = { message: req.index, uri: req.uri, key: ruri, callId: req.callId, toKey, revisit, status: null };
     match.retries.push(r);
     match.chain.visited.add(ruri);

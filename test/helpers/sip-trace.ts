@@ -98,6 +98,8 @@ export interface TraceResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Findings emitted before finish() (decided in capture time while streaming). */
   readonly streamed: readonly number[];
+  /** Calls released before finish(). */
+  readonly streamedCalls: number;
 }
 
 /** Turns steps into analyzer inputs: SIP text parsed, indices and frames assigned. */
@@ -136,6 +138,7 @@ export function runTrace(steps: readonly TraceStep[], options: AnalyzerOptions =
   const flows: FlowRecord[] = [];
   const infos = new Map<number, { retransmissionOf: number | null; requestIndex: number | null }>();
   const streamed: number[] = [];
+  let streamedCalls = 0;
   const take = (outs: ReturnType<TraceAnalyzer["push"]>, live: boolean): void => {
     for (const o of outs) {
       switch (o.kind) {
@@ -145,6 +148,7 @@ export function runTrace(steps: readonly TraceStep[], options: AnalyzerOptions =
           break;
         case "call":
           calls.push(o.call);
+          if (live) streamedCalls++;
           break;
         case "flow":
           flows.push(o.flow);
@@ -165,5 +169,5 @@ export function runTrace(steps: readonly TraceStep[], options: AnalyzerOptions =
     if (byResponse.has(f.response)) throw new Error(`two findings for response ${f.response}`);
     byResponse.set(f.response, f);
   }
-  return { messages, findings, byResponse, calls, flows, infos, diagnostics: sink.items, streamed };
+  return { messages, findings, byResponse, calls, flows, infos, diagnostics: sink.items, streamed, streamedCalls };
 }

@@ -41,7 +41,7 @@ function addRegister(s: StepList, t: number, o: RegisterOptions): { register: nu
   const edgeVia = `SIP/2.0/UDP ${o.edge};branch=z9hG4bK-e-${o.callId}-${o.cseq}`;
   const relayed: ReqSpec = {
     ...reg,
-    via: [edgeVia, `${uaVia.replace(";rport", `;received=10.0.0.50;rport=${o.uaPort}`)}`],
+    via: [edgeVia, uaVia.replace(";rport", `;received=10.0.0.50;rport=${o.uaPort}`)],
     headers: [...(reg.headers ?? []), `Path: <sip:${o.token}@${edgeIp};lr${o.edgeOb === false ? "" : ";ob"}>`],
   };
   s.sip(t + 0.01, o.edge, REGISTRAR, request(relayed), "udp");
