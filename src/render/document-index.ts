@@ -10,7 +10,10 @@ export interface DocumentIndex {
   readonly doc: AnalysisDocument;
   readonly messages: ReadonlyMap<number, MessageRecord>;
   readonly annotations: ReadonlyMap<number, readonly AnnotationRecord[]>;
+  /** The first call record of each Call-ID. */
   readonly calls: ReadonlyMap<string, CallRecord>;
+  /** Every call record of each Call-ID (an analyzer may split one Call-ID, e.g. REGISTER refreshes). */
+  readonly callGroups: ReadonlyMap<string, readonly CallRecord[]>;
   /** 1-based position of each call in `doc.calls`, the number `--call N` refers to. */
   readonly callNumbers: ReadonlyMap<string, number>;
 }
@@ -26,13 +29,16 @@ export function indexDocument(doc: AnalysisDocument): DocumentIndex {
   }
   const calls = new Map<string, CallRecord>();
   const callNumbers = new Map<string, number>();
+  const callGroups = new Map<string, CallRecord[]>();
   doc.calls.forEach((c, i) => {
-    if (!calls.has(c.callId)) {
+    const group = callGroups.get(c.callId);
+    if (group === undefined) {
+      callGroups.set(c.callId, [c]);
       calls.set(c.callId, c);
       callNumbers.set(c.callId, i + 1);
-    }
+    } else group.push(c);
   });
-  return { doc, messages, annotations, calls, callNumbers };
+  return { doc, messages, annotations, calls, callGroups, callNumbers };
 }
 
 /**
@@ -62,10 +68,10 @@ export function collectLinkedCalls(index: DocumentIndex, callIds: readonly strin
     const id = queue.shift();
     if (id === undefined || seen.has(id)) continue;
     seen.add(id);
-    const call = index.calls.get(id);
-    if (call === undefined) continue;
-    for (const l of call.linkedCallIds) if (!seen.has(l)) queue.push(l);
-    for (const l of call.links) if (!seen.has(l.callId)) queue.push(l.callId);
+    for (const call of index.callGroups.get(id) ?? []) {
+      for (const l of call.linkedCallIds) if (!seen.has(l)) queue.push(l);
+      for (const l of call.links) if (!seen.has(l.callId)) queue.push(l.callId);
+    }
   }
   // Links may be recorded on one side only: also take calls that point at a call already in the set.
   let grew = true;
@@ -79,7 +85,7 @@ export function collectLinkedCalls(index: DocumentIndex, callIds: readonly strin
       }
     }
   }
-  const ordered = index.doc.calls.map((c) => c.callId).filter((id) => seen.has(id));
+  const ordered = [...new Set(index.doc.calls.map((c) => c.callId))].filter((id) => seen.has(id));
   for (const id of callIds) if (!ordered.includes(id)) ordered.push(id);
   return ordered;
 }

@@ -7,7 +7,7 @@
  * `style.*:\S*#.*;` pre-processing (encodeEntities) cut the line's last character. Entities (`#35;`, `#59;`,
  * `#lt;` ...) are decoded only when the SVG is drawn.
  */
-import type { AnalysisDocument, AnnotationRecord } from "../model/document.js";
+import type { AnalysisDocument, AnnotationRecord, CallRecord } from "../model/document.js";
 import type { DocumentIndex } from "./document-index.js";
 import { indexDocument } from "./document-index.js";
 import type { Ladder, LadderRow } from "./ladder-model.js";
@@ -27,6 +27,8 @@ export interface LadderMermaidOptions {
   readonly times?: boolean;
   /** Longest label kept, in characters (default 80). */
   readonly maxLabel?: number;
+  /** Only this call record (see LadderOptions.call). */
+  readonly call?: CallRecord;
 }
 
 const ENTITY: Readonly<Record<string, string>> = {
@@ -48,7 +50,7 @@ export function escapeMermaidText(text: string): string {
 
 export function renderLadderMermaid(doc: AnalysisDocument | DocumentIndex, callIds: readonly string[], options: LadderMermaidOptions = {}): string {
   const index = "doc" in doc ? doc : indexDocument(doc);
-  const ladder = buildLadder(index, callIds, { linked: options.linked === true, maxRows: 2000 });
+  const ladder = buildLadder(index, callIds, { linked: options.linked === true, maxRows: 2000, ...(options.call === undefined ? {} : { call: options.call }) });
   const body = writeMermaid(ladder, options).join("\n") + "\n";
   return options.fenced === true ? "```mermaid\n" + body + "```\n" : body;
 }

@@ -3,7 +3,7 @@
  * participants (one per endpoint, in order of first appearance), one row per message in time order, legs
  * (one per Call-ID when several are drawn together) and the annotation marks.
  */
-import type { AnnotationRecord, CallLinkReason, MessageRecord } from "../model/document.js";
+import type { AnnotationRecord, CallLinkReason, CallRecord, MessageRecord } from "../model/document.js";
 import type { Severity } from "../model/outcomes.js";
 import type { DocumentIndex } from "./document-index.js";
 import { collectLinkedCalls, notableAnnotationsOf } from "./document-index.js";
@@ -45,13 +45,19 @@ export interface LadderOptions {
   readonly linked?: boolean;
   /** Hard cap on drawn rows, so a huge call cannot blow up a diagram (default 5000). */
   readonly maxRows?: number;
+  /**
+   * Draw only this call record's messages (when the document has several records with one Call-ID);
+   * without it, every record of each requested Call-ID is drawn. Ignored with `linked`.
+   */
+  readonly call?: CallRecord;
 }
 
 /** Where a message whose address is unknown (some text logs) is drawn. */
 export const UNKNOWN_PARTICIPANT = "unknown";
 
 export function buildLadder(index: DocumentIndex, callIds: readonly string[], options: LadderOptions = {}): Ladder {
-  const ids = options.linked === true ? collectLinkedCalls(index, callIds) : [...new Set(callIds)];
+  const linked = options.linked === true;
+  const ids = linked ? collectLinkedCalls(index, callIds) : [...new Set(callIds)];
   const missing = ids.filter((id) => !index.calls.has(id));
   const present = ids.filter((id) => index.calls.has(id));
   const legs: LadderLeg[] = present.map((callId, i) => ({ callId, label: legLabel(i), reason: linkReasonOf(index, callId, present) }));
@@ -60,7 +66,8 @@ export function buildLadder(index: DocumentIndex, callIds: readonly string[], op
   const picked: { m: MessageRecord; leg: number }[] = [];
   const seen = new Set<number>();
   for (const [leg, id] of present.entries()) {
-    for (const mi of index.calls.get(id)?.messages ?? []) {
+    const records = !linked && options.call?.callId === id ? [options.call] : (index.callGroups.get(id) ?? []);
+    for (const mi of records.flatMap((r) => r.messages)) {
       const m = index.messages.get(mi);
       if (m === undefined || seen.has(mi)) continue;
       seen.add(mi);
@@ -125,11 +132,11 @@ export function legLabel(i: number): string {
 }
 
 function linkReasonOf(index: DocumentIndex, callId: string, drawn: readonly string[]): CallLinkReason | null {
-  const call = index.calls.get(callId);
-  const own = call?.links.find((l) => drawn.includes(l.callId) && l.callId !== callId);
+  const own = (index.callGroups.get(callId) ?? []).flatMap((c) => c.links).find((l) => drawn.includes(l.callId) && l.callId !== callId);
   if (own !== undefined) return own.reason;
   for (const other of drawn) {
-    const l = index.calls.get(other)?.links.find((x) => x.callId === callId);
+    if (other === callId) continue;
+    const l = (index.callGroups.get(other) ?? []).flatMap((c) => c.links).find((x) => x.callId === callId);
     if (l !== undefined) return l.reason;
   }
   return null;

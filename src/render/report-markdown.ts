@@ -91,7 +91,7 @@ function renderCall(index: DocumentIndex, call: CallRecord, n: number, opts: Mar
     );
   }
   if (opts.ladders !== false && msgs.length <= (opts.maxLadderRows ?? 200)) {
-    lines.push("", renderLadderMermaid(index, [call.callId], { fenced: true, times: false }).trimEnd());
+    lines.push("", renderLadderMermaid(index, [call.callId], { fenced: true, times: false, call }).trimEnd());
   }
   for (const m of annotated) for (const a of notableAnnotationsOf(index, m.index)) lines.push("", ...renderAnnotation(m, a));
   return lines.join("\n") + "\n";

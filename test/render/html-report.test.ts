@@ -77,3 +77,22 @@ describe("renderHtmlReport", () => {
     expect(html).toContain('"linked":true');
   });
 });
+
+describe("renderHtmlReport with a split Call-ID", () => {
+  it("gives each call record its own ladder", () => {
+    const { doc } = sampleEverything(0);
+    const first = doc.calls[0]!;
+    const split = {
+      ...doc,
+      calls: [
+        { ...first, messages: first.messages.slice(0, 6), links: [], linkedCallIds: [] },
+        { ...first, messages: first.messages.slice(6), links: [], linkedCallIds: [] },
+      ],
+    };
+    const html = renderHtmlReport(split);
+    const t1 = /<template id="call-1">([\s\S]*?)<\/template>/.exec(html)?.[1] ?? "";
+    const t2 = /<template id="call-2">([\s\S]*?)<\/template>/.exec(html)?.[1] ?? "";
+    expect(t1.match(/<g class="msg/g)).toHaveLength(6);
+    expect(t2.match(/<g class="msg/g)).toHaveLength(8);
+  });
+});

@@ -103,3 +103,24 @@ function withManyEndpoints(n: number): AnalysisDocument {
   const call = { ...(base.calls[0]!), callId: "fan-out@x", messages: messages.map((m) => m.index), links: [], linkedCallIds: [] };
   return { ...base, messages, calls: [call], annotations: [] };
 }
+
+describe("calls that share a Call-ID", () => {
+  // An analyzer may split one Call-ID into several call records (REGISTER refreshes, a reused Call-ID).
+  const base = sampleTransfer().doc;
+  const first = base.calls[0]!;
+  const doc: AnalysisDocument = {
+    ...base,
+    calls: [
+      { ...first, messages: first.messages.slice(0, 6), links: [], linkedCallIds: [] },
+      { ...first, messages: first.messages.slice(6), links: [], linkedCallIds: [] },
+    ],
+  };
+
+  it("draws every record of the Call-ID once, without duplicate legs", () => {
+    const out = renderLadderText(doc, [TRANSFER_CALL_A], { width: 100, linked: true });
+    expect(out).toContain("INVITE (1 INVITE)");
+    expect(out).toContain("BYE (102 BYE)");
+    expect(out).not.toContain("[B]");
+    expect(out.match(/REFER \(101 REFER\)/g)).toHaveLength(1);
+  });
+});

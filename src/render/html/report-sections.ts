@@ -102,7 +102,7 @@ export function renderCallTemplates(index: DocumentIndex, calls: readonly { call
   const messages = new Set<number>();
   const out: string[] = [];
   for (const { call, n } of calls) {
-    const single = buildLadder(index, [call.callId], { maxRows: 3000 });
+    const single = buildLadder(index, [call.callId], { maxRows: 3000, call });
     for (const r of single.rows) messages.add(r.message.index);
     const linkedLadder = call.linkedCallIds.length > 0 || call.links.length > 0 ? buildLadder(index, [call.callId], { linked: true, maxRows: 3000 }) : null;
     const hasLinked = linkedLadder !== null && linkedLadder.legs.length > 1;
