@@ -36,10 +36,12 @@ interface Glyphs {
   readonly mark: string;
   readonly selfTop: string;
   readonly selfBottom: string;
+  readonly dash: string;
+  readonly step: string;
 }
 
-const UNICODE: Glyphs = { life: "│", line: "─", dashed: "┄", right: "▶", left: "◀", mark: "★", selfTop: "──┐", selfBottom: "◀─┘" };
-const ASCII: Glyphs = { life: "|", line: "-", dashed: ".", right: ">", left: "<", mark: "!", selfTop: "--.", selfBottom: "<-'" };
+const UNICODE: Glyphs = { life: "│", line: "─", dashed: "┄", right: "▶", left: "◀", mark: "★", selfTop: "──┐", selfBottom: "◀─┘", dash: "—", step: "→" };
+const ASCII: Glyphs = { life: "|", line: "-", dashed: ".", right: ">", left: "<", mark: "!", selfTop: "--.", selfBottom: "<-'", dash: "-", step: "->" };
 
 const GUTTER = 13;
 const MIN_STEP = 14;
@@ -168,13 +170,14 @@ function* writeLegend(ladder: Ladder, g: Glyphs, color: boolean, width: number, 
     if (row.markNumber === null) continue;
     for (const a of row.notes) {
       const tag = g === ASCII ? `[!${row.markNumber}]` : `${g.mark}${row.markNumber}`;
-      const head = `${tag} ${severityGlyph(a.severity)} ${formatClock(row.message.ts)} ${escapeTerminal(describeMessage(row.message))} — ${a.kind}: ${a.outcome}`;
+      const glyph = g === ASCII ? `(${a.severity})` : severityGlyph(a.severity);
+      const head = `${tag} ${glyph} ${formatClock(row.message.ts)} ${escapeTerminal(describeMessage(row.message))} ${g.dash} ${a.kind}: ${a.outcome}`;
       for (const line of wrapToWidth(head, width)) yield paint(line, a.severity, color) + "\n";
       for (const line of wrapToWidth(escapeTerminal(a.summary), width - 4)) yield `    ${line}\n`;
       for (const step of a.nextSteps) {
         const lines = wrapToWidth(escapeTerminal(step), width - 8);
-        yield `    → ${lines[0] ?? ""}\n`;
-        for (const more of lines.slice(1)) yield `      ${more}\n`;
+        yield `    ${g.step} ${lines[0] ?? ""}\n`;
+        for (const more of lines.slice(1)) yield `${" ".repeat(5 + g.step.length)}${more}\n`;
       }
     }
   }

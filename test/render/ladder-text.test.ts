@@ -124,3 +124,11 @@ describe("calls that share a Call-ID", () => {
     expect(out.match(/REFER \(101 REFER\)/g)).toHaveLength(1);
   });
 });
+
+describe("ASCII mode", () => {
+  it("uses only ASCII outside capture text, notes included", () => {
+    const out = renderLadderText(sampleTransfer().doc, [TRANSFER_CALL_A], { width: 100, ascii: true, linked: true });
+    expect(/[^\x00-\x7f]/.test(out)).toBe(false);
+    expect(out).toContain("[!1] (ok) 09:15:09.011 202 Accepted — refer: transfer-succeeded".replace("—", "-"));
+  });
+});
