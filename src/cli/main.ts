@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/**
+ * The `sipta` command: a thin shell over the library. The only place that maps errors to exit codes:
+ * 0 ok, 1 `--fail-on` matched (or lint found violations), 2 usage error, 3 unreadable input, 70 internal error.
+ */
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { InputFileError, InternalError, UsageError } from "../diagnostics/errors.js";
+import { VERSION } from "../pipeline/version.js";
+import { analyzeCommand } from "./commands/analyze.js";
+import { callsCommand } from "./commands/calls.js";
+import { compareCommand } from "./commands/compare.js";
+import { explainCommand } from "./commands/explain.js";
+import { flowCommand } from "./commands/flow.js";
+import { lintCommand } from "./commands/lint.js";
+import { messagesCommand } from "./commands/messages.js";
+import { ExitCode } from "./exit-codes.js";
+import { PipeClosedError } from "./output.js";
+
+const EPILOGUE = `Exit codes: 0 ok; 1 --fail-on matched (or lint found violations); 2 usage error; 3 unreadable input; 70 internal error.
+Docs: README.md, docs/json-output.md (the JSON contract), docs/text-logs.md (log formats).`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let usageMessage: string | null = null;
+  const parser = yargs(argv as string[])
+    .scriptName("sipta")
+    .usage("$0 <command> [options]\n\nSIP trace analyzer: captures and text logs in; calls, transfers, redirects, outbound flows and every response explained.")
+    .command(analyzeCommand)
+    .command(messagesCommand)
+    .command(callsCommand)
+    .command(flowCommand)
+    .command(explainCommand)
+    .command(compareCommand)
+    .command(lintCommand)
+    .completion("completion", "print a bash/zsh completion script (sipta completion >> ~/.bashrc)")
+    .demandCommand(1, "give a command, e.g. `sipta analyze trace.pcap` (sipta --help lists them)")
+    .strict()
+    .recommendCommands()
+    .version(VERSION)
+    .alias("h", "help")
+    .alias("v", "version")
+    .epilogue(EPILOGUE)
+    .wrap(Math.min(120, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      // yargs passes no error object for validation failures, whatever its types say.
+      if ((err as Error | undefined) !== undefined) throw err;
+      usageMessage = msg;
+      throw new UsageError(msg);
+    });
+  try {
+    await parser.parseAsync();
+    return typeof process.exitCode === "number" ? process.exitCode : ExitCode.Ok;
+  } catch (e) {
+    return reportError(e, usageMessage);
+  }
+}
+
+function reportError(e: unknown, usageMessage: string | null): number {
+  if (e instanceof PipeClosedError) return ExitCode.Ok;
+  if (e instanceof UsageError) {
+    process.stderr.write(`sipta: ${usageMessage ?? e.message}\nRun \`sipta --help\` for usage.\n`);
+    return ExitCode.Usage;
+  }
+  if (e instanceof InputFileError) {
+    process.stderr.write(`sipta: ${e.message}\n`);
+    return ExitCode.InputUnreadable;
+  }
+  const err = e instanceof InternalError ? e : new InternalError(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.stderr.write(`sipta: internal error: ${err.message}\n`);
+  return ExitCode.Internal;
+}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`sipta: ${String(e)}\n`);
+    process.exitCode = ExitCode.Internal;
+  },
+);

@@ -1,0 +1,22 @@
+/** Raw message text for the HTML report's "show message" panel, capped per message and in total. */
+import type { SipMessage } from "../sip/message.js";
+
+const PER_MESSAGE = 64 * 1024;
+const TOTAL = 256 * 1024 * 1024;
+
+export class RawMessages {
+  private readonly texts = new Map<number, string>();
+  private total = 0;
+
+  add(m: SipMessage): void {
+    if (this.total >= TOTAL) return;
+    const b = m.bytes;
+    const text = b.length > PER_MESSAGE ? `${b.toString("utf8", 0, PER_MESSAGE)}\n… (${b.length - PER_MESSAGE} more bytes)` : b.toString("utf8");
+    this.total += text.length;
+    this.texts.set(m.index, text);
+  }
+
+  get(index: number): string | null {
+    return this.texts.get(index) ?? null;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Labels and times of recent messages, so an annotation can say "NOTIFY #41 (frame 57)" about a message that was
+ * already written out. Bounded: the oldest entries are dropped first (trackers decide within minutes of capture
+ * time, far inside the window), so streaming a huge capture keeps memory flat.
+ */
+import type { MessageRecord } from "../model/document.js";
+
+interface Entry {
+  readonly file: string;
+  readonly frame: number | null;
+  readonly line: number | null;
+  readonly timeUs: number | null;
+  readonly what: string;
+}
+
+export class MessageDirectory {
+  private readonly entries = new Map<number, Entry>();
+
+  constructor(
+    private readonly multiFile: boolean,
+    private readonly capacity = 500_000,
+  ) {}
+
+  add(r: MessageRecord, timeUs: number | null): void {
+    this.entries.set(r.index, { file: r.file, frame: r.frame, line: r.line, timeUs, what: r.method ?? (r.status === null ? "?" : String(r.status)) });
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done !== true) this.entries.delete(oldest.value);
+    }
+  }
+
+  /** `#41 (frame 57)`, `#41 (line 120)`, with the file name when several files are analysed. */
+  label(index: number): string {
+    const e = this.entries.get(index);
+    if (e === undefined) return `#${index}`;
+    const where = e.frame !== null ? `frame ${e.frame}` : e.line !== null ? `line ${e.line}` : null;
+    if (where === null) return `#${index}`;
+    return this.multiFile ? `#${index} (${e.file} ${where})` : `#${index} (${where})`;
+  }
+
+  timeUs(index: number): number | null {
+    return this.entries.get(index)?.timeUs ?? null;
+  }
+
+  method(index: number): string | null {
+    const e = this.entries.get(index);
+    return e === undefined || /^\d/.test(e.what) ? null : e.what;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * One input → TraceEvents. The first bytes decide the reader: pcap or pcapng magic → the capture path; text →
+ * the text-log readers (format detected from content unless forced); anything else → one diagnostic naming the
+ * format, and no events. gzip is handled by openInput.
+ */
+import { makeDiagnostic } from "../diagnostics/diagnostic.js";
+import type { DiagnosticSink } from "../diagnostics/sink.js";
+import { describeUnknownFormat, sniffCaptureFormat } from "../input/detect.js";
+import { openInput } from "../input/open-input.js";
+import { readTextLogEvents, type TextLogFormat } from "../input/textlog/index.js";
+import { fileRef } from "../model/origin.js";
+import type { TraceEvent } from "../model/trace-event.js";
+import { readCaptureEvents } from "./capture-events.js";
+
+export interface SourceOptions {
+  readonly logFormat?: TextLogFormat | undefined;
+  readonly date?: string | undefined;
+  readonly tz?: string | undefined;
+}
+
+export interface SourceInfo {
+  format: string;
+  bytes: number;
+}
+
+async function* prepend(first: Buffer[], rest: AsyncIterator<Buffer>, info: SourceInfo): AsyncGenerator<Buffer> {
+  for (const b of first) yield b;
+  for (;;) {
+    const r = await rest.next();
+    if (r.done === true) return;
+    info.bytes += r.value.length;
+    yield r.value;
+  }
+}
+
+/** True when the head looks like text: no NUL bytes and few other control bytes. */
+function looksLikeText(head: Buffer): boolean {
+  const n = Math.min(head.length, 4096);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = head[i] ?? 0;
+    if (b === 0) return false;
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  }
+  return control <= n / 50;
+}
+
+export async function* readTraceEvents(path: string, opts: SourceOptions, sink: DiagnosticSink, info: SourceInfo): AsyncGenerator<TraceEvent> {
+  const file = path === "-" ? "<stdin>" : path;
+  const chunks = openInput(path, {
+    onDamage: (message) => {
+      sink.report(makeDiagnostic("pipeline.input_damaged", fileRef(file), message));
+    },
+  });
+  const it = chunks[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  while (headBytes < 8) {
+    const r = await it.next();
+    if (r.done === true) break;
+    head.push(r.value);
+    headBytes += r.value.length;
+  }
+  info.bytes = headBytes;
+  const first = Buffer.concat(head);
+  if (first.length === 0) {
+    info.format = "empty";
+    sink.report(makeDiagnostic("pipeline.empty_input", fileRef(file), "the input is empty"));
+    return;
+  }
+  const stream = prepend(head, it, info);
+  const capture = sniffCaptureFormat(first);
+  if (capture !== null) {
+    info.format = capture;
+    yield* readCaptureEvents(stream, { file }, sink);
+    return;
+  }
+  if (opts.logFormat !== undefined || looksLikeText(first)) {
+    info.format = opts.logFormat ?? "text";
+    yield* readTextLogEvents(stream, { file, format: opts.logFormat, date: opts.date, tz: opts.tz }, sink);
+    return;
+  }
+  info.format = "unknown";
+  sink.report(makeDiagnostic("input.unrecognized_format", fileRef(file), `not a pcap, pcapng or text log (${describeUnknownFormat(first)}); skipped`));
+}
