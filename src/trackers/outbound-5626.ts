@@ -226,6 +226,14 @@ export class OutboundTracker implements Tracker {
     const ft = res.flowTimer;
     if (ft !== null) flow.flowTimer = ft;
     if (res.require.includes("outbound")) flow.outboundSupported = true;
+    // RFC 3327 §5.3: the registrar echoes Path in the 2xx, so the flow token shows even when the relayed leg does not.
+    const path = res.paths[0];
+    if (path !== undefined) {
+      const key = uriKey(path.uri);
+      flow.tokens.add(key);
+      this.byToken.set(key, flow);
+      if (path.uri.params.has("ob")) flow.ob = true;
+    }
     // The relayed leg's answer only adds what the registrar said; the UA's own REGISTER makes the registration.
     if (req.vias.length > 1 && !flow.fromRelay) return;
     const seconds = this.bindingSeconds(flow, req, res);
