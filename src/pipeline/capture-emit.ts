@@ -41,13 +41,13 @@ export class CaptureEmitter {
    * Frames a datagram-like payload (UDP payload, WebSocket message, HEP payload) and emits what it holds.
    * Returns false when it is not SIP (nothing emitted).
    */
-  datagram(b: Buffer, off: number, end: number, frames: readonly number[], timeUs: number, src: Endpoint | null, dst: Endpoint | null, transport: Transport, carrier: Carrier, keepalives: boolean): boolean {
+  datagram(b: Buffer, off: number, end: number, frames: readonly number[], timeUs: number, src: Endpoint | null, dst: Endpoint | null, transport: Transport, carrier: Carrier, keepalives: boolean | (() => boolean)): boolean {
     const r = frameDatagram(b, off, end);
     switch (r.kind) {
       case "not-sip":
         return false;
       case "keepalive":
-        if (!keepalives || src === null || dst === null) return carrier !== "plain";
+        if (src === null || dst === null || !(typeof keepalives === "boolean" ? keepalives : keepalives())) return carrier !== "plain";
         this.keepalive(r.keepalive === "ping" ? "crlf-ping" : "crlf-pong", frames, this.frame, src, dst, transport);
         return true;
       case "message": {

@@ -52,6 +52,7 @@ export class CaptureProcessor {
   private readonly conns = new Map<string, TcpConnection>();
   private readonly unknownLinkReported = new Set<number>();
   private readonly sipUdpFlows = new Set<string>();
+  private lastSipFlow = { src: "", dst: "", sp: -1, dp: -1 };
   private lastSweepUs = 0;
   private readonly onRecord = (r: CaptureRecord): void => {
     this.record(r);
@@ -216,8 +217,11 @@ export class CaptureProcessor {
     const src = { ip: h.src, port: u.srcPort };
     const dst = { ip: h.dst, port: u.dstPort };
     const before = em.events.length;
-    if (!em.datagram(b, po, pe, frames, em.timeUs, src, dst, "udp", "plain", this.isSipUdpFlow(h, u.srcPort, u.dstPort))) return;
-    if (em.events.length > before && em.events[em.events.length - 1]?.kind === "sip") this.rememberSipUdpFlow(h, u.srcPort, u.dstPort);
+    const sp = u.srcPort;
+    const dp = u.dstPort;
+    // Keepalive datagrams count only on a 5-tuple that carried SIP: checked lazily, the key costs a string.
+    if (!em.datagram(b, po, pe, frames, em.timeUs, src, dst, "udp", "plain", () => this.isSipUdpFlow(h, sp, dp))) return;
+    if (em.events.length > before && em.events[em.events.length - 1]?.kind === "sip") this.rememberSipUdpFlow(h, sp, dp);
   }
 
   private udpFlowKey(h: IpHeader, sp: number, dp: number): string {
@@ -231,6 +235,9 @@ export class CaptureProcessor {
   }
 
   private rememberSipUdpFlow(h: IpHeader, sp: number, dp: number): void {
+    // The same flow as the previous SIP datagram (the common case) needs no key.
+    if (this.lastSipFlow.src === h.src && this.lastSipFlow.dst === h.dst && this.lastSipFlow.sp === sp && this.lastSipFlow.dp === dp) return;
+    this.lastSipFlow = { src: h.src, dst: h.dst, sp, dp };
     if (this.sipUdpFlows.size >= MAX_SIP_UDP_FLOWS) this.sipUdpFlows.clear();
     this.sipUdpFlows.add(this.udpFlowKey(h, sp, dp));
   }
@@ -267,28 +274,29 @@ export class CaptureProcessor {
       // The side sending SYN (or receiving SYN-ACK) is "a", the client.
       c = synAck ? new TcpConnection(dst, src, em, em.timeUs) : new TcpConnection(src, dst, em, em.timeUs);
       this.conns.set(key, c);
-    } else {
-      // Keep the map in least-recently-seen order for eviction.
-      this.conns.delete(key);
-      this.conns.set(key, c);
     }
     const fromA = c.a.ip === h.src && c.a.port === t.srcPort;
     const closed = c.segment(fromA, t.seq, t.flags, b.subarray(t.payloadOff, t.payloadEnd), missing, em.frame, em.timeUs);
     if (closed) this.conns.delete(key);
   }
 
+  /** At the connection cap: finish the least recently seen connection (a scan, but only at the cap). */
   private evictOldest(): void {
-    const first = this.conns.entries().next();
-    if (first.done === true) return;
-    const [key, c] = first.value;
-    c.finishAll(this.emitter.frame);
-    this.conns.delete(key);
+    let oldestKey: string | null = null;
+    let oldest = Infinity;
+    for (const [key, c] of this.conns) {
+      if (c.lastSeenUs < oldest) [oldest, oldestKey] = [c.lastSeenUs, key];
+    }
+    if (oldestKey === null) return;
+    this.conns.get(oldestKey)?.finishAll(this.emitter.frame);
+    this.conns.delete(oldestKey);
   }
 
+  /** Every 10 s of capture time: connections idle longer than IDLE_TIMEOUT_US are finished and forgotten. */
   private sweep(nowUs: number): void {
     this.lastSweepUs = nowUs;
     for (const [key, c] of this.conns) {
-      if (nowUs - c.lastSeenUs < IDLE_TIMEOUT_US) break; // least recently seen first
+      if (nowUs - c.lastSeenUs < IDLE_TIMEOUT_US) continue;
       c.finishAll(this.emitter.frame);
       this.conns.delete(key);
     }

@@ -155,6 +155,16 @@ export function findHeadersEnd(b: Buffer, off: number, end: number): number {
   return -1;
 }
 
+const CONTENT_LENGTH = Buffer.from("content-length");
+
+function isContentLengthName(b: Buffer, at: number): boolean {
+  for (let i = 0; i < 14; i++) {
+    const c = b[at + i] ?? 0;
+    if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== CONTENT_LENGTH[i]) return false;
+  }
+  return true;
+}
+
 /** Content-Length (or compact `l`) in the header section [off, headEnd): number, null if absent, -1 if unusable. */
 export function findContentLength(b: Buffer, off: number, headEnd: number): number | null {
   let ls = b.indexOf(0x0a, off);
@@ -165,7 +175,7 @@ export function findContentLength(b: Buffer, off: number, headEnd: number): numb
       let nameEnd = at;
       while (nameEnd < headEnd && TOKEN[b[nameEnd] ?? 0] === 1) nameEnd++;
       const nameLen = nameEnd - at;
-      if ((nameLen === 14 && b.toString("latin1", at, nameEnd).toLowerCase() === "content-length") || (nameLen === 1 && c === 0x6c)) {
+      if ((nameLen === 14 && isContentLengthName(b, at)) || (nameLen === 1 && c === 0x6c)) {
         let v = nameEnd;
         while (b[v] === 0x20 || b[v] === 0x09) v++;
         if (b[v] === 0x3a) {
