@@ -110,7 +110,8 @@ export interface SipfragNotify {
 }
 
 export interface ReferDetails {
-  readonly referMessage: number;
+  /** The REFER's index; null when the REFER itself is not in the trace. */
+  readonly referMessage: number | null;
   readonly referTo: string | null;
   readonly referredBy: string | null;
   readonly replaces: boolean;

@@ -398,7 +398,7 @@ export class ReferNotifyTracker implements Tracker {
       terminatedReason: n.terminatedReason,
     }));
     const details: ReferDetails = {
-      referMessage: s.referIndex,
+      referMessage: s.referIndex >= 0 ? s.referIndex : null,
       referTo: s.referTo,
       referredBy: s.referredBy,
       replaces: s.replaces !== null,
