@@ -59,6 +59,8 @@ abstract class SipMessageCore {
   readonly contentLength: number | null;
 
   private fieldCache: HeaderField[] | null = null;
+  /** Lower-case full name → indices into `fields`, built with the fields. */
+  private fieldIndex: Map<string, number[]> | null = null;
   // Created on first use: most messages on the fast path never need them.
   private valueCache: Map<string, unknown> | null = null;
   private reported: Set<string> | null = null;
@@ -109,33 +111,42 @@ abstract class SipMessageCore {
     const ix = this.index_;
     const buf = this.payload.bytes;
     const out: HeaderField[] = [];
+    const byKey = new Map<string, number[]>();
     for (let k = 0; k < ix.count; k++) {
       const o = k * 4;
       const name = decodeText(buf, ix.offsets[o] ?? 0, ix.offsets[o + 1] ?? 0);
       let value = decodeText(buf, ix.offsets[o + 2] ?? 0, ix.offsets[o + 3] ?? 0);
       if (isFolded(ix, k)) value = value.replace(/\r?\n[ \t]+/g, " ");
-      out.push({ name, key: canonicalLowerName(name), value: value.trim() });
+      const key = canonicalLowerName(name);
+      const list = byKey.get(key);
+      if (list === undefined) byKey.set(key, [out.length]);
+      else list.push(out.length);
+      out.push({ name, key, value: value.trim() });
     }
     this.fieldCache = out;
+    this.fieldIndex = byKey;
     return out;
   }
 
   /** First value of a header (name case-insensitive, compact form accepted); null when absent. */
   header(name: string): string | null {
-    const key = canonicalLowerName(name);
-    for (const f of this.fields) if (f.key === key) return f.value;
-    return null;
+    const fields = this.fields;
+    const first = this.fieldIndex?.get(canonicalLowerName(name))?.[0];
+    return first === undefined ? null : (fields[first]?.value ?? null);
   }
 
   /** Every value of a header; list headers (RFC 3261 §7.3.1) are split on commas outside quotes and `<...>`. */
   headerValues(name: string): readonly string[] {
     const key = canonicalLowerName(name);
+    const fields = this.fields;
+    const at = this.fieldIndex?.get(key);
+    if (at === undefined) return [];
     const out: string[] = [];
     const split = LIST_HEADERS.has(key);
-    for (const f of this.fields) {
-      if (f.key !== key) continue;
-      if (split) out.push(...splitHeaderList(f.value));
-      else out.push(f.value);
+    for (const k of at) {
+      const v = fields[k]?.value ?? "";
+      if (split) out.push(...splitHeaderList(v));
+      else out.push(v);
     }
     return out;
   }
@@ -146,7 +157,9 @@ abstract class SipMessageCore {
 
   private cached<T>(key: string, make: () => T): T {
     this.valueCache ??= new Map();
-    if (this.valueCache.has(key)) return this.valueCache.get(key) as T;
+    // Values are never undefined (absent headers cache null), so one lookup decides.
+    const hit = this.valueCache.get(key);
+    if (hit !== undefined) return hit as T;
     const v = make();
     this.valueCache.set(key, v);
     return v;
@@ -403,9 +416,8 @@ abstract class SipMessageCore {
     touch(this.contentType);
     touch(this.userAgent);
     touch(this.server);
-    for (const f of this.fields) {
-      if (LIST_HEADERS.has(f.key)) n += this.headerValues(f.key).length;
-      else n++;
+    for (const [key, at] of this.fieldIndex ?? new Map<string, number[]>()) {
+      n += LIST_HEADERS.has(key) ? this.headerValues(key).length : at.length;
     }
     return n;
   }

@@ -13,6 +13,7 @@ import { addressEnd, findParam, firstElementEnd, isHeaderName, type ByteRange } 
 import { indexHeaders } from "./header-index.js";
 import { SipRequest, SipResponse, type FastFields, type SipMessage } from "./message.js";
 import { parseStartLine } from "./start-line.js";
+import { internMethod } from "./methods.js";
 import type { CSeq } from "./values/cseq.js";
 import { parseCSeq } from "./values/cseq.js";
 
@@ -81,7 +82,7 @@ export function parseSipMessage(payload: SipPayload, sink: DiagnosticSink): SipM
   if (kVia >= 0) {
     const vs = offs[kVia * 4 + 2] ?? 0;
     const ve = firstElementEnd(buf, vs, offs[kVia * 4 + 3] ?? 0);
-    if (findParam(buf, vs, ve, "branch", range)) branch = decodeText(buf, range.start, range.end);
+    branch = fastParam(buf, vs, ve, BRANCH, "branch");
   }
 
   // Body: cut by Content-Length (RFC 3261 §18.3; §20.14). On datagrams the length may be absent (rest of the packet).
@@ -162,10 +163,39 @@ function parseCSeqBytes(buf: Buffer, start: number, end: number, pending: Pendin
     pending.push({ code: "sip.bad_cseq", message: r.ok ? "CSeq is malformed" : r.error });
     return r.ok ? r.value : null;
   }
-  return { seq, method: decodeText(buf, ms, e) };
+  return { seq, method: internMethod(buf, ms, e) ?? decodeText(buf, ms, e) };
+}
+
+/** Bytes of ";tag=" and ";branch=": the exact spelling nearly every stack writes, found with a native search. */
+const TAG = Buffer.from(";tag=", "latin1");
+const BRANCH = Buffer.from(";branch=", "latin1");
+
+/** End of a plain parameter value: the next `;`, `,`, whitespace, or the end. */
+function plainValueEnd(buf: Buffer, at: number, end: number): number {
+  let e = at;
+  while (e < end) {
+    const b = buf[e];
+    if (b === 0x3b || b === 0x2c || b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a) break;
+    e++;
+  }
+  return e;
+}
+
+/**
+ * Finds `;name=value` after `from`: first the exact lower-case spelling with Buffer.indexOf, then, when that
+ * is absent, the general scanner (SWS around `;` and `=`, any case, quoted values).
+ */
+function fastParam(buf: Buffer, from: number, end: number, needle: Buffer, name: string): string | null {
+  const i = buf.indexOf(needle, from);
+  if (i >= 0 && i + needle.length <= end && buf[i + needle.length] !== 0x22) {
+    const vs = i + needle.length;
+    const ve = plainValueEnd(buf, vs, end);
+    return ve > vs ? decodeText(buf, vs, ve) : null;
+  }
+  return findParam(buf, from, end, name, range) ? decodeText(buf, range.start, range.end) : null;
 }
 
 /** The tag parameter of a From/To value (RFC 3261 §19.3), found in the header params after the address. */
 function tagFrom(buf: Buffer, start: number, end: number): string | null {
-  return findParam(buf, addressEnd(buf, start, end), end, "tag", range) ? decodeText(buf, range.start, range.end) : null;
+  return fastParam(buf, addressEnd(buf, start, end), end, TAG, "tag");
 }

@@ -3,6 +3,7 @@
  * `SIP-Version SP Status-Code SP Reason-Phrase`. Parsed from bytes; tolerant of extra spaces.
  */
 import { decodeText } from "./bytes.js";
+import { internMethod } from "./methods.js";
 
 export type StartLine =
   | { readonly kind: "request"; readonly method: string; readonly uri: string; readonly version: string }
@@ -18,6 +19,14 @@ function isTokenChar(b: number): boolean {
     (b >= 0x61 && b <= 0x7a) ||
     b === 0x2d || b === 0x2e || b === 0x21 || b === 0x25 || b === 0x2a || b === 0x5f || b === 0x2b || b === 0x60 || b === 0x27 || b === 0x7e
   );
+}
+
+const SIP_2_0 = "SIP/2.0";
+
+/** The version text; the constant for the usual `SIP/2.0` (no allocation). */
+function versionText(buf: Buffer, at: number, len: number): string {
+  if (len === 7 && buf[at + 4] === 0x32 && buf[at + 5] === 0x2e && buf[at + 6] === 0x30 && buf[at] === 0x53 && buf[at + 1] === 0x49 && buf[at + 2] === 0x50) return SIP_2_0;
+  return decodeText(buf, at, at + len);
 }
 
 /** `SIP/` followed by digits.digits, case-insensitive (RFC 3261 §7.1: the version string is case-insensitive). */
@@ -50,12 +59,12 @@ export function parseStartLine(buf: Buffer, end: number): StartLineParse {
     // RFC 3261 §7.2 / §25.1: Status-Code is exactly 3 digits; classes 1xx-6xx are defined.
     if (p - cs !== 3) return { ok: false, error: "status code is not 3 digits" };
     while (p < end && buf[p] === 0x20) p++;
-    return { ok: true, line: { kind: "response", status: code, reason: decodeText(buf, p, end).trim(), version: decodeText(buf, 0, vlen) } };
+    return { ok: true, line: { kind: "response", status: code, reason: decodeText(buf, p, end).trim(), version: versionText(buf, 0, vlen) } };
   }
   let p = 0;
   while (p < end && isTokenChar(buf[p] ?? 0)) p++;
   if (p === 0 || buf[p] !== 0x20) return { ok: false, error: "not a SIP request or status line" };
-  const method = decodeText(buf, 0, p);
+  const method = internMethod(buf, 0, p) ?? decodeText(buf, 0, p);
   while (buf[p] === 0x20) p++;
   const us = p;
   while (p < end && buf[p] !== 0x20) p++;
@@ -66,5 +75,5 @@ export function parseStartLine(buf: Buffer, end: number): StartLineParse {
   if (ue === us) return { ok: false, error: "request line without a Request-URI" };
   const vl = versionLength(buf, p, ve);
   if (vl === 0 || p + vl !== ve) return { ok: false, error: "request line does not end in SIP/2.0" };
-  return { ok: true, line: { kind: "request", method, uri: decodeText(buf, us, ue), version: decodeText(buf, p, ve) } };
+  return { ok: true, line: { kind: "request", method, uri: decodeText(buf, us, ue), version: versionText(buf, p, vl) } };
 }
