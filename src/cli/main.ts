@@ -16,13 +16,15 @@ import { lintCommand } from "./commands/lint.js";
 import { messagesCommand } from "./commands/messages.js";
 import { ExitCode } from "./exit-codes.js";
 import { PipeClosedError } from "./output.js";
+import { STDIN_ARG } from "./options.js";
 
 const EPILOGUE = `Exit codes: 0 ok; 1 --fail-on matched (or lint found violations); 2 usage error; 3 unreadable input; 70 internal error.
 Docs: README.md, docs/json-output.md (the JSON contract), docs/text-logs.md (log formats).`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   let usageMessage: string | null = null;
-  const parser = yargs(argv as string[])
+  // yargs drops a lone "-" positional; carry it through as a sentinel no real path can be (readFiles maps it back).
+  const parser = yargs(argv.map((a) => (a === "-" ? STDIN_ARG : a)))
     .scriptName("sipta")
     .usage("$0 <command> [options]\n\nSIP trace analyzer: captures and text logs in; calls, transfers, redirects, outbound flows and every response explained.")
     .command(analyzeCommand)

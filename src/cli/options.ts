@@ -8,6 +8,9 @@ import { langFromEnv } from "./env.js";
 
 export const LANGS: readonly Lang[] = ["en", "vi", "zh"];
 
+/** Stands for "-" (stdin) while yargs parses the command line. */
+export const STDIN_ARG = "\u0000stdin";
+
 export function withInputOptions<T>(y: Argv<T>) {
   return y
     .positional("files", { describe: "capture (pcap, pcapng, .gz), text log, or directory; - reads stdin", type: "string", array: true, demandOption: true })
@@ -32,7 +35,7 @@ interface InputArgs {
 }
 
 export function readFiles(args: InputArgs): string[] {
-  const files = (args.files ?? []).map(String);
+  const files = (args.files ?? []).map((f) => (f === STDIN_ARG ? "-" : f));
   if (files.length === 0) throw new UsageError("no input: give one or more capture or log files (or - for stdin)");
   return files;
 }
