@@ -195,14 +195,16 @@ export class OutboundTracker implements Tracker {
       this.byRegister.set(req.index, flow);
       return;
     }
+    const previous = this.latestFlow(aor, contact.instance, contact.regId);
     const src = req.payload.src;
-    const dst = req.payload.dst;
+    // A text log names only the peer, so a REGISTER the UA logged as received has no destination. RFC 5626 §4.2.1
+    // ties each reg-id to one outbound proxy, so the same reg-id's earlier edge is the one it registers through.
+    const dst = req.payload.dst ?? (req.payload.carrier === "log" ? (previous?.edge ?? null) : null);
     if (src === null || dst === null) return;
     const transport = req.payload.transport;
     const key = connectionKey(transport, src, dst);
     let flow = (this.byConn.get(key) ?? []).find((f) => isAlive(f) && f.aor === aor && f.instance === contact.instance && f.regId === contact.regId);
     if (flow === undefined) {
-      const previous = this.latestFlow(aor, contact.instance, contact.regId);
       flow = this.addFlow(makeFlow(++this.seq, { aor, instance: contact.instance, regId: contact.regId, transport, ua: src, edge: dst }));
       if (previous !== null && previous !== flow) this.reregister(previous, flow, req, nowUs);
     }
