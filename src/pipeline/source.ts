@@ -16,6 +16,8 @@ export interface SourceOptions {
   readonly logFormat?: TextLogFormat | undefined;
   readonly date?: string | undefined;
   readonly tz?: string | undefined;
+  /** Called with the size of every chunk read (after gzip inflation), for progress display. */
+  readonly onInputBytes?: ((n: number) => void) | undefined;
 }
 
 export interface SourceInfo {
@@ -23,12 +25,16 @@ export interface SourceInfo {
   bytes: number;
 }
 
-async function* prepend(first: Buffer[], rest: AsyncIterator<Buffer>, info: SourceInfo): AsyncGenerator<Buffer> {
-  for (const b of first) yield b;
+async function* prepend(first: Buffer[], rest: AsyncIterator<Buffer>, info: SourceInfo, onBytes: ((n: number) => void) | undefined): AsyncGenerator<Buffer> {
+  for (const b of first) {
+    onBytes?.(b.length);
+    yield b;
+  }
   for (;;) {
     const r = await rest.next();
     if (r.done === true) return;
     info.bytes += r.value.length;
+    onBytes?.(r.value.length);
     yield r.value;
   }
 }
@@ -68,7 +74,7 @@ export async function* readTraceEvents(path: string, opts: SourceOptions, sink: 
     sink.report(makeDiagnostic("pipeline.empty_input", fileRef(file), "the input is empty"));
     return;
   }
-  const stream = prepend(head, it, info);
+  const stream = prepend(head, it, info, opts.onInputBytes);
   const capture = sniffCaptureFormat(first);
   if (capture !== null) {
     info.format = capture;

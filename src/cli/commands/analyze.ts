@@ -17,6 +17,7 @@ import { readFiles, readLang, readSourceOptions, withColorOption, withInputOptio
 import { failOnMatches, readFailOn } from "../fail-on.js";
 import { RawMessages } from "../raw-messages.js";
 import { ExitCode } from "../exit-codes.js";
+import { Progress } from "../progress.js";
 
 export interface AnalyzeArgs {
   files?: string[];
@@ -74,9 +75,12 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const out = new Output();
   const format = args.format ?? "text";
   let failed = false;
+  const streamingToTty = format === "ndjson" && (process.stdout.isTTY as boolean | undefined) === true;
+  const progress = streamingToTty ? null : await Progress.start(files);
+  const withProgress = { ...source, onInputBytes: progress?.add };
 
   if (format === "ndjson") {
-    for await (const ev of analyzeStream(files, { ...source, lang })) {
+    for await (const ev of analyzeStream(files, { ...withProgress, lang })) {
       if (ev.type === "summary") {
         await out.write(`${stringifyJson({ type: "summary", ...orderRecord("summary", ev.summary), files: ev.files.map((f) => orderRecord("file", f)) })}\n`);
         continue;
@@ -89,11 +93,13 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       const record = ev.type === "message" ? ev.message : ev.type === "annotation" ? ev.annotation : ev.type === "call" ? ev.call : ev.type === "flow" ? ev.flow : ev.diagnostic;
       await out.write(`${stringifyJson({ type: ev.type, ...orderRecord(ev.type, record) })}\n`);
     }
+    progress?.done();
     return failed ? ExitCode.FailOn : ExitCode.Ok;
   }
 
   const raw = format === "html" ? new RawMessages() : null;
-  const full: AnalysisDocument = await analyze(files, { ...source, lang, ...(raw === null ? {} : { onMessage: (m) => { raw.add(m); } }) });
+  const full: AnalysisDocument = await analyze(files, { ...withProgress, lang, ...(raw === null ? {} : { onMessage: (m) => { raw.add(m); } }) });
+  progress?.done();
   failed = full.annotations.some((a) => failOnMatches(failOn, a));
   const doc = filterDocument(full, filter);
   switch (format) {

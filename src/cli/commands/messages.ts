@@ -12,6 +12,7 @@ import { originRef } from "../../model/origin.js";
 import { formatMessageRow, MESSAGES_TABLE_HEADER } from "../../render/messages-table.js";
 import { stringifyJson, orderRecord } from "../../render/json-text.js";
 import { Output } from "../output.js";
+import { Progress } from "../progress.js";
 import { readFiles, readSourceOptions, withInputOptions } from "../options.js";
 import { reportDiagnosticSummary } from "../diagnostic-summary.js";
 
@@ -41,7 +42,9 @@ export const messagesCommand: CommandModule<object, MessagesArgs> = {
 /** Shared by `messages` and `lint`: with `lintOnly`, prints grammar violations instead of messages. */
 export async function runMessages(args: MessagesArgs, lintOnly: boolean): Promise<number> {
   const files = await expandInputs(readFiles(args));
-  const opts = readSourceOptions(args);
+  // Rows streaming to a terminal are progress enough; a progress line would interleave with them.
+  const progress = (process.stdout.isTTY as boolean | undefined) === true ? null : await Progress.start(files);
+  const opts = { ...readSourceOptions(args), onInputBytes: progress?.add };
   const sink = new CollectingSink();
   const out = new Output();
   const ndjson = args.format === "ndjson";
@@ -75,6 +78,7 @@ export async function runMessages(args: MessagesArgs, lintOnly: boolean): Promis
       batch = "";
     }
   }
+  progress?.done();
   if (batch.length > 0) await out.write(batch);
   if (lintOnly) await out.write(`${stage.messageCount} messages, ${violations} grammar violation(s)\n`);
   reportDiagnosticSummary(sink, process.stderr, !ndjson);
