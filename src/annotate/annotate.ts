@@ -5,7 +5,7 @@
  */
 import type { Lang, MessageRecord, AnnotationRecord } from "../model/document.js";
 import type { Finding } from "../trackers/index.js";
-import { describeAnnotation, explainCode, severityOf, type MessageContext } from "../knowledge/index.js";
+import { describeAnnotation, explainCode, severityOf, type AnnotationText, type MessageContext } from "../knowledge/index.js";
 import { genericSeverity } from "./severity.js";
 
 /** RFC that defines what each tracker decides (shown beside the annotation). */
@@ -25,6 +25,26 @@ export interface AnnotateInput {
   readonly label: (index: number) => string;
   readonly timeUs: (index: number) => number | null;
   readonly responseTimeUs: number | null;
+}
+
+/**
+ * Generic texts depend only on the code, the reason on the wire, the method and the language; a busy trace repeats
+ * the same few hundred combinations, so they are built once. Bounded: cleared when it grows past the limit.
+ */
+const genericTexts = new Map<string, { readonly text: AnnotationText; readonly reference: string | null }>();
+const GENERIC_CACHE_LIMIT = 4096;
+
+function genericText(code: number, reason: string | null, method: string | null, lang: Lang, ctx: MessageContext): { readonly text: AnnotationText; readonly reference: string | null } {
+  const key = `${lang}\u0000${code}\u0000${method ?? ""}\u0000${reason ?? ""}`;
+  const hit = genericTexts.get(key);
+  if (hit !== undefined) return hit;
+  const made = {
+    text: describeAnnotation({ kind: "generic", outcome: "seen", code, details: { method }, ctx }, lang),
+    reference: explainCode(code, lang).reference,
+  };
+  if (genericTexts.size >= GENERIC_CACHE_LIMIT) genericTexts.clear();
+  genericTexts.set(key, made);
+  return made;
 }
 
 export function buildAnnotation(input: AnnotateInput): AnnotationRecord {
@@ -50,9 +70,8 @@ export function buildAnnotation(input: AnnotateInput): AnnotationRecord {
   };
   const f = input.finding;
   if (f === null) {
-    const page = explainCode(code, input.lang);
-    const text = describeAnnotation({ kind: "generic", outcome: "seen", code, details: { method: input.method }, ctx }, input.lang);
-    return { ...base, ...text, kind: "generic", outcome: "seen", details: { method: input.method }, severity: genericSeverity(code, input.method), refs: [], rfc: page.reference };
+    const g = genericText(code, r.reason, input.method, input.lang, ctx);
+    return { ...base, ...g.text, nextSteps: [...g.text.nextSteps], kind: "generic", outcome: "seen", details: { method: input.method }, severity: genericSeverity(code, input.method), refs: [], rfc: g.reference };
   }
   const refs = [...f.refs];
   switch (f.kind) {

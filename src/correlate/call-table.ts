@@ -44,7 +44,33 @@ export class CallTable {
   private readonly calls = new Map<string, CallEntry>();
   private readonly releases = new MinHeap<string>();
 
-  constructor(private readonly graceUs: number) {}
+  private evictedCalls = 0;
+
+  constructor(
+    private readonly graceUs: number,
+    /** Live calls held at most; past it the oldest are closed early (hostile or pathological traces). */
+    private readonly maxCalls = 200_000,
+  ) {}
+
+  get evictedCount(): number {
+    return this.evictedCalls;
+  }
+
+  /**
+   * Closes the oldest calls while more than `maxCalls` are live, so that a trace of endless never-ending calls
+   * (a flood of unanswered OPTIONS, each with its own Call-ID) cannot grow memory without bound.
+   */
+  evictOverflow(): CallRecord[] {
+    const out: CallRecord[] = [];
+    while (this.calls.size > this.maxCalls) {
+      const oldest = this.calls.values().next();
+      if (oldest.done === true) break;
+      this.calls.delete(oldest.value.callId);
+      this.evictedCalls++;
+      out.push(toCallRecord(oldest.value));
+    }
+    return out;
+  }
 
   get size(): number {
     return this.calls.size;

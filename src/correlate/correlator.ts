@@ -5,7 +5,7 @@
  * Time is capture time; nothing here reads the clock.
  */
 import type { CallLinkReason, CallRecord } from "../model/document.js";
-import { originRef } from "../model/origin.js";
+import { originRef, type SourceRef } from "../model/origin.js";
 import { makeDiagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticSink } from "../diagnostics/sink.js";
 import type { SipMessage, SipRequest, SipResponse } from "../sip/message.js";
@@ -20,6 +20,8 @@ export interface CorrelatorOptions {
   readonly callGraceUs?: number;
   /** Cap on transactions held at once (default 200 000). */
   readonly maxTransactions?: number;
+  /** Cap on live calls held at once (default 200 000). */
+  readonly maxCalls?: number;
 }
 
 /** Longest a registration or subscription keeps a call open when the trace says nothing else (2 h). */
@@ -30,13 +32,16 @@ export class Correlator {
   readonly dialogs = new DialogTable();
   private readonly calls: CallTable;
   private evictionReported = false;
+  private callEvictionReported = false;
+  /** Where the latest message came from, for diagnostics raised while time advances. */
+  private lastRef: SourceRef = { kind: "file", file: "" };
 
   constructor(
     private readonly sink: DiagnosticSink,
     options: CorrelatorOptions = {},
   ) {
     this.txns = new TransactionTable({ maxTransactions: options.maxTransactions ?? 200_000 });
-    this.calls = new CallTable(options.callGraceUs ?? T1_64_US);
+    this.calls = new CallTable(options.callGraceUs ?? T1_64_US, options.maxCalls ?? 200_000);
   }
 
   get openTransactions(): number {
@@ -48,6 +53,7 @@ export class Correlator {
   }
 
   observe(msg: SipMessage, nowUs: number): CorrelatedMessage {
+    this.lastRef = originRef(msg.payload.origin);
     const out = msg.kind === "request" ? this.observeRequest(msg, nowUs) : this.observeResponse(msg, nowUs);
     const call = msg.callId === null ? undefined : this.calls.getOrCreate(msg.callId, nowUs, msg.payload.timePrecision);
     if (call !== undefined) {
@@ -71,8 +77,16 @@ export class Correlator {
   advance(nowUs: number, hold: (callId: string) => boolean): CallRecord[] {
     for (const t of this.txns.expire(nowUs)) this.closeTransaction(t, true);
     const released = this.calls.releaseDue(nowUs, hold);
+    const evicted = this.calls.evictOverflow();
+    if (evicted.length > 0 && !this.callEvictionReported) {
+      this.callEvictionReported = true;
+      this.sink.report(
+        makeDiagnostic("correlate.state_limit", this.lastRef, `more than ${this.calls.size} calls live at once; the oldest were closed early (their records may lack later messages)`),
+      );
+    }
     for (const r of released) this.dialogs.release(r.callId);
-    return released;
+    for (const r of evicted) this.dialogs.release(r.callId);
+    return evicted.length === 0 ? released : [...released, ...evicted];
   }
 
   /** End of trace: every call still held. */

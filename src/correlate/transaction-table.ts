@@ -33,8 +33,10 @@ export class TransactionTable {
   private readonly byKey = new Map<string, Transaction>();
   /** INVITE transactions by Call-ID + CSeq number + From tag, to tie the ACK of a 2xx to its INVITE. */
   private readonly inviteBySeq = new Map<string, Transaction>();
-  private readonly expiry = new ExpiryQueue<Transaction>();
-  private readonly longExpiry = new ExpiryQueue<Transaction>();
+  // Queues hold keys, not transactions: an entry outlives its transaction when the deadline moves (a pending INVITE
+  // answered early still sits in the 10-minute queue), and a stale key costs a string, not the messages.
+  private readonly expiry = new ExpiryQueue<string>();
+  private readonly longExpiry = new ExpiryQueue<string>();
   private evicted = 0;
   private evictedSince: Transaction[] = [];
 
@@ -109,9 +111,16 @@ export class TransactionTable {
     const out: Transaction[] = this.evictedSince;
     this.evictedSince = [];
     for (const q of [this.expiry, this.longExpiry]) {
-      for (const t of q.popDue(nowUs)) {
-        if (this.byKey.get(t.key) !== t) continue;
-        if (deadlineOf(t) > nowUs) continue;
+      for (const key of q.popDue(nowUs)) {
+        const t = this.byKey.get(key);
+        if (t === undefined) continue;
+        const deadline = deadlineOf(t);
+        if (deadline > nowUs) {
+          // Refreshed since it was queued (a response, an ACK): queue it again at its real deadline, or it would
+          // never expire and would keep its messages for the rest of the trace (measured: memory grew with file size).
+          (t.method === "INVITE" && t.finalStatus === null ? this.longExpiry : this.expiry).push(deadline, t.key);
+          continue;
+        }
         this.remove(t);
         out.push(t);
       }
@@ -203,8 +212,8 @@ export class TransactionTable {
   }
 
   private schedule(t: Transaction, nowUs: number): void {
-    if (t.method === "INVITE" && t.finalStatus === null) this.longExpiry.push(nowUs + PENDING_INVITE_US, t);
-    else this.expiry.push(nowUs + T1_64_US, t);
+    if (t.method === "INVITE" && t.finalStatus === null) this.longExpiry.push(nowUs + PENDING_INVITE_US, t.key);
+    else this.expiry.push(nowUs + T1_64_US, t.key);
   }
 
   private remove(t: Transaction): void {

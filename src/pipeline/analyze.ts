@@ -178,6 +178,7 @@ export async function* analyzeStream(paths: readonly string[], options: AnalyzeO
         } else {
           parsed.set(item.msg.index, item);
           handleOutputs(analyzer.push({ kind: "message", msg: item.msg }));
+          item.msg.compact();
           // A message the analyzer did not describe (should not happen) is still reported.
           const left = parsed.get(item.msg.index);
           if (left !== undefined) {

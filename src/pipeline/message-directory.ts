@@ -18,7 +18,7 @@ export class MessageDirectory {
 
   constructor(
     private readonly multiFile: boolean,
-    private readonly capacity = 500_000,
+    private readonly capacity = 200_000,
   ) {}
 
   add(r: MessageRecord, timeUs: number | null): void {

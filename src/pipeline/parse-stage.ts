@@ -3,7 +3,7 @@
  * `index`), marks HEP mirror copies of plain messages, and passes keepalive and connection events through.
  */
 import type { DiagnosticSink } from "../diagnostics/sink.js";
-import type { ConnectionEvent, KeepaliveEvent, OpaqueFlowEvent, TraceEvent } from "../model/trace-event.js";
+import type { ConnectionEvent, KeepaliveEvent, OpaqueFlowEvent, SipPayload, TraceEvent } from "../model/trace-event.js";
 import type { SipMessage } from "../sip/message.js";
 import { parseSipMessage } from "../sip/parser.js";
 import { HepCopyDetector } from "./hep-copies.js";
@@ -23,7 +23,7 @@ export class ParseStage {
   /** Parses one event; returns null for payloads that hold no SIP message (a diagnostic says why). */
   push(ev: TraceEvent): ParsedItem | null {
     if (ev.kind !== "sip") return ev;
-    const msg = parseSipMessage(ev, this.sink);
+    const msg = parseSipMessage(detach(ev), this.sink);
     if (msg === null) return null;
     msg.index = this.next++;
     const copyOf = this.copies.check(ev, msg.index);
@@ -33,6 +33,20 @@ export class ParseStage {
   get messageCount(): number {
     return this.next;
   }
+}
+
+/** Views smaller than this share of their backing buffer are copied (the copy costs far less than the pinning). */
+const DETACH_RATIO = 8;
+
+/**
+ * A message's bytes are often a view into a 1 MiB read chunk. Correlation may keep a message for minutes of
+ * capture time, and a kept view would pin the whole chunk: measured, `analyze` on a 200 MB capture grew to 2.8 GB
+ * that way. Small views are copied so that a kept message keeps only its own bytes.
+ */
+function detach(p: SipPayload): SipPayload {
+  const b = p.bytes;
+  if (b.byteLength * DETACH_RATIO >= b.buffer.byteLength) return p;
+  return { ...p, bytes: Buffer.from(b) };
 }
 
 export async function* parseEvents(events: AsyncIterable<TraceEvent>, sink: DiagnosticSink): AsyncGenerator<ParsedItem> {

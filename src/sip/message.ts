@@ -93,6 +93,16 @@ abstract class SipMessageCore {
     return this.payload.bytes;
   }
 
+  /**
+   * Drops the decoded header caches (they are rebuilt on demand). The pipeline calls this once a message has been
+   * analysed: correlation may keep a message for a while, and its caches are most of its weight.
+   */
+  compact(): void {
+    this.fieldCache = null;
+    this.fieldIndex = null;
+    this.valueCache = null;
+  }
+
   /** Raises a diagnostic on this message (once per code and subject). */
   warn(code: DiagnosticCode, message: string, subject = ""): void {
     const key = `${code}|${subject}`;

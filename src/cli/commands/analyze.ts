@@ -80,19 +80,29 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const withProgress = { ...source, onInputBytes: progress?.add };
 
   if (format === "ndjson") {
+    // Lines are batched: one awaited write per 64 KiB, not per record.
+    let batch = "";
     for await (const ev of analyzeStream(files, { ...withProgress, lang })) {
+      let line: string | null;
       if (ev.type === "summary") {
-        await out.write(`${stringifyJson({ type: "summary", ...orderRecord("summary", ev.summary), files: ev.files.map((f) => orderRecord("file", f)) })}\n`);
-        continue;
+        line = stringifyJson({ type: "summary", ...orderRecord("summary", ev.summary), files: ev.files.map((f) => orderRecord("file", f)) });
+      } else {
+        if (ev.type === "annotation" && failOnMatches(failOn, ev.annotation)) failed = true;
+        line = null;
+        const skip = isFilterActive(filter) && ((ev.type === "message" && !messageMatches(ev.message, filter)) || (ev.type === "call" && filter.callIds !== null && !filter.callIds.has(ev.call.callId)));
+        if (!skip) {
+          const record = ev.type === "message" ? ev.message : ev.type === "annotation" ? ev.annotation : ev.type === "call" ? ev.call : ev.type === "flow" ? ev.flow : ev.diagnostic;
+          line = stringifyJson({ type: ev.type, ...orderRecord(ev.type, record) });
+        }
       }
-      if (ev.type === "annotation" && failOnMatches(failOn, ev.annotation)) failed = true;
-      if (isFilterActive(filter)) {
-        if (ev.type === "message" && !messageMatches(ev.message, filter)) continue;
-        if (ev.type === "call" && filter.callIds !== null && !filter.callIds.has(ev.call.callId)) continue;
+      if (line === null) continue;
+      batch += `${line}\n`;
+      if (batch.length >= 65536) {
+        await out.write(batch);
+        batch = "";
       }
-      const record = ev.type === "message" ? ev.message : ev.type === "annotation" ? ev.annotation : ev.type === "call" ? ev.call : ev.type === "flow" ? ev.flow : ev.diagnostic;
-      await out.write(`${stringifyJson({ type: ev.type, ...orderRecord(ev.type, record) })}\n`);
     }
+    if (batch.length > 0) await out.write(batch);
     progress?.done();
     return failed ? ExitCode.FailOn : ExitCode.Ok;
   }
