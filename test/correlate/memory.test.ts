@@ -3,6 +3,8 @@
  * `analyze --format ndjson` peak RSS at 100 MB and 400 MB (transactions refreshed after queueing never expired; the
  * live-call table had no cap).
  */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { ArraySink } from "../../src/diagnostics/sink.js";
 import { Correlator } from "../../src/correlate/correlator.js";
@@ -31,16 +33,25 @@ function call(i: number): { invite: SipMessage; ok: SipMessage; ack: SipMessage 
 const S = 1_000_000;
 
 describe("correlation memory", () => {
-  it("a transaction refreshed after it was queued still expires (and releases its messages)", () => {
+  it("an answered INVITE's messages are collectable once its transaction expired (no stale queue entry pins them)", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
     const c = new Correlator(new ArraySink());
     const t0 = 1_700_000_000 * S;
-    const { invite, ok, ack } = call(1);
-    c.observe(invite, t0);
-    c.observe(ok, t0 + 10 * S); // refreshes the INVITE transaction long after it was queued
-    c.observe(ack, t0 + 11 * S);
-    expect(c.openTransactions).toBeGreaterThan(0);
-    c.advance(t0 + 700 * S, () => false); // past every timer: 64*T1 after the last activity, and the 10-minute pending-INVITE bound
+    // In a plain function, so that no local of this async test keeps the messages alive.
+    const feed = (): WeakRef<SipMessage>[] => {
+      const { invite, ok, ack } = call(1);
+      c.observe(invite, t0);
+      c.observe(ok, t0 + 10 * S); // the INVITE was queued for the 10-minute pending bound, then answered
+      c.observe(ack, t0 + 11 * S);
+      return [new WeakRef(invite), new WeakRef(ok)];
+    };
+    const refs = feed();
+    c.advance(t0 + 50 * S, () => false); // 64*T1 = 32 s after the last activity, long before 10 minutes
     expect(c.openTransactions).toBe(0);
+    await new Promise((r) => setTimeout(r, 0));
+    gc();
+    expect(refs.map((r) => r.deref() === undefined)).toEqual([true, true]);
   });
 
   it("live calls are capped: the oldest are closed early with one state_limit diagnostic", () => {
