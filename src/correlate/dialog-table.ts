@@ -71,7 +71,7 @@ export class DialogTable {
     const m = this.byCall.get(callId);
     if (m === undefined) return null;
     if (tagA !== null && tagB !== null) return m.get(dialogKeyOf(callId, tagA, tagB)) ?? null;
-    // One tag only (early-only Replaces, a missing tag): any dialog with that tag.
+    // One tag only (early-only Replaces, a missing tag): every dialog with that tag matches.
     const tag = tagA ?? tagB;
     for (const d of m.values()) if (tag === null || d.tags.includes(tag)) return d;
     return null;

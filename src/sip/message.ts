@@ -277,23 +277,22 @@ abstract class SipMessageCore {
 
   /** Target-Dialog (RFC 4538). */
   get targetDialog(): DialogId | null {
-    return this.cached("target-dialog", () => {
-      const v = this.header("target-dialog");
-      return v === null ? null : parseTargetDialog(v);
-    });
+    return this.parsedHeader("target-dialog", parseTargetDialog);
   }
 
   get event(): EventHeader | null {
-    return this.cached("event", () => {
-      const v = this.header("event");
-      return v === null ? null : parseEvent(v);
-    });
+    return this.parsedHeader("event", parseEvent);
   }
 
   get subscriptionState(): SubscriptionState | null {
-    return this.cached("subscription-state", () => {
-      const v = this.header("subscription-state");
-      return v === null ? null : parseSubscriptionState(v);
+    return this.parsedHeader("subscription-state", parseSubscriptionState);
+  }
+
+  /** The first value of `name` through a parser that never fails (it returns null for what it cannot use); cached. */
+  private parsedHeader<T>(name: string, parse: (value: string) => T | null): T | null {
+    return this.cached(name, () => {
+      const v = this.header(name);
+      return v === null ? null : parse(v);
     });
   }
 

@@ -166,7 +166,7 @@ export const CODES_4XX_RFC3261_B: readonly CodeData[] = [
           "Headers changed by a B2BUA, SBC or SIP ALG so that Call-ID, From tag or To tag no longer match; or the request sent to a different server than the one holding the dialog (failover, load balancer without stickiness).",
         ],
         howToFix: [
-          "Compare Call-ID, From tag and To tag of the failing request with the dialog-creating 2xx: any difference points to the element that rewrote them.",
+          "Compare Call-ID, From tag and To tag of the failing request with the dialog-creating 2xx; any difference points to the element that rewrote them.",
           "Check that in-dialog requests follow the route set (Record-Route) and reach the same server instance that holds the dialog.",
           "If the dialog ended earlier, find who ended it (BYE, session timer, crash) and when.",
         ],
