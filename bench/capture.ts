@@ -14,7 +14,21 @@ import { join, resolve } from "node:path";
 import { generateBenchCapture } from "./capture-generate.js";
 
 const here = import.meta.dirname;
-const root = resolve(here, "..");
+
+/** The repository root: the nearest folder up from here with a package.json (bench/ under tsx, dist-bench/bench/ compiled). */
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, "package.json"))) {
+    const up = resolve(dir, "..");
+    if (up === dir) return resolve(from, "..");
+    dir = up;
+  }
+  return dir;
+}
+
+const root = findRoot(here);
+/** The child runs compiled when the bench is compiled (how `npm run bench` runs it), else through tsx. */
+const childArgs = existsSync(join(here, "capture-child.js")) ? [join(here, "capture-child.js")] : ["--import", "tsx", join(here, "capture-child.ts")];
 
 interface ChildResult {
   readonly mode: string;
@@ -25,7 +39,7 @@ interface ChildResult {
 }
 
 function runChild(mode: string, file: string): ChildResult | null {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(here, "capture-child.ts"), mode, file], { cwd: root, encoding: "utf8", maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, [...childArgs, mode, file], { cwd: root, encoding: "utf8", maxBuffer: 1 << 20 });
   const line = r.stdout.trim().split("\n").pop() ?? "";
   try {
     return JSON.parse(line) as ChildResult;
