@@ -19,7 +19,7 @@ import type {
 import { SCHEMA_VERSION } from "../model/document.js";
 import { fileRef } from "../model/origin.js";
 import type { TraceEvent } from "../model/trace-event.js";
-import { TraceAnalyzer, type Finding } from "../trackers/index.js";
+import { TraceAnalyzer, trackerFor, type Finding } from "../trackers/index.js";
 import type { SipMessage } from "../sip/message.js";
 import { buildAnnotation } from "../annotate/annotate.js";
 import type { AnalysisEvent } from "./analysis-events.js";
@@ -50,15 +50,6 @@ export function toDiagnosticRecord(d: Diagnostic): DiagnosticRecord {
     line: at.kind === "line" ? at.line : null,
     message: d.message,
   };
-}
-
-/**
- * Whether the trackers owe this response a finding (and so an annotation of their kind): 430/439, every 3xx,
- * the final response to a REFER, a 202. Mirrors the trackers' own rule (src/trackers/analyzer.ts chooseTracker).
- */
-function owesFinding(status: number, method: string | null): boolean {
-  if (status < 200) return false;
-  return status === 430 || status === 439 || (status >= 300 && status < 400) || method === "REFER" || status === 202;
 }
 
 interface PendingResponse {
@@ -153,7 +144,7 @@ export async function* analyzeStream(paths: readonly string[], options: AnalyzeO
     const method = (requestIndex === null ? null : directory.method(requestIndex)) ?? msg.cseq?.method ?? null;
     const p: PendingResponse = { record, method, timeUs };
     // A retransmitted final response repeats its original: it gets a generic annotation, not a second finding.
-    if (retransmissionOf === null && owesFinding(msg.status, method)) {
+    if (retransmissionOf === null && trackerFor(msg.status, method) !== null) {
       const early = earlyFindings.get(record.index);
       if (early !== undefined) {
         earlyFindings.delete(record.index);

@@ -251,9 +251,7 @@ abstract class SipMessageCore {
   }
 
   get referTo(): ReferTo | null {
-    return this.cached("refer-to", () => {
-      const v = this.header("refer-to");
-      if (v === null) return null;
+    return this.parsedHeader("refer-to", (v) => {
       const r = parseReferTo(v);
       if (!r.ok) this.badHeader("refer-to", r.error);
       return r.value;
@@ -266,9 +264,7 @@ abstract class SipMessageCore {
 
   /** Replaces (RFC 3891 §6.1) of an INVITE. */
   get replaces(): DialogId | null {
-    return this.cached("replaces", () => {
-      const v = this.header("replaces");
-      if (v === null) return null;
+    return this.parsedHeader("replaces", (v) => {
       const d = parseDialogId(v);
       if (d === null) this.badHeader("replaces", "no Call-ID");
       return d;
@@ -288,7 +284,7 @@ abstract class SipMessageCore {
     return this.parsedHeader("subscription-state", parseSubscriptionState);
   }
 
-  /** The first value of `name` through a parser that never fails (it returns null for what it cannot use); cached. */
+  /** The first value of `name` through `parse` (which reports what it cannot use and returns null); cached. */
   private parsedHeader<T>(name: string, parse: (value: string) => T | null): T | null {
     return this.cached(name, () => {
       const v = this.header(name);

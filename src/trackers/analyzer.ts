@@ -26,19 +26,24 @@ export interface AnalyzerOptions {
 type TrackerName = "refer" | "redirect" | "outbound" | "accepted";
 
 /**
- * Which tracker owes a finding for this response, if any. Precedence when two rules apply: 430/439 (the flow
- * failed, whatever the method) before 3xx (a redirect, even of a REFER) before the final response to a REFER
- * before 202 to anything else.
+ * Which tracker owes a finding for a final (non-retransmitted) response with this status to a request of this
+ * method, if any. Precedence when two rules apply: 430/439 (the flow failed, whatever the method) before 3xx (a
+ * redirect, even of a REFER) before the final response to a REFER before 202 to anything else. The pipeline uses
+ * the same rule to know which responses wait for a finding and which get a generic annotation at once.
  */
+export function trackerFor(status: number, method: string | null): TrackerName | null {
+  if (status < 200) return null;
+  if (status === 430 || status === 439) return "outbound";
+  if (status >= 300 && status < 400) return "redirect";
+  if (method === "REFER") return "refer";
+  if (status === 202) return "accepted";
+  return null;
+}
+
 export function chooseTracker(c: CorrelatedMessage): TrackerName | null {
   const msg = c.msg;
   if (msg.kind !== "response" || !c.isFinal) return null;
-  if (msg.status === 430 || msg.status === 439) return "outbound";
-  if (msg.status >= 300 && msg.status < 400) return "redirect";
-  const method = c.request?.method ?? msg.cseq?.method ?? null;
-  if (method === "REFER") return "refer";
-  if (msg.status === 202) return "accepted";
-  return null;
+  return trackerFor(msg.status, c.request?.method ?? msg.cseq?.method ?? null);
 }
 
 export class TraceAnalyzer {
