@@ -2,7 +2,9 @@
  * pcapng reader over Buffer chunks (draft-ietf-opsawg-pcapng): Section Header Blocks in either byte order and any
  * number of sections, Interface Description Blocks (link type, if_tsresol, if_tsoffset), Enhanced, Simple and the
  * obsolete Packet Blocks. Other blocks (NRB, ISB, DSB, custom, unknown) are skipped and counted. A bad block
- * length is a diagnostic; reading resumes at the next block that looks valid.
+ * length is a diagnostic; reading resumes at the next block that looks valid. A timestamp outside what sipta can
+ * represent (a flipped bit in ts_hi, an if_tsresol of seconds over microsecond counts) never reaches a Date: the
+ * frame keeps the previous frame's time and one diagnostic names the file and the first such frame.
  */
 import { makeDiagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticSink } from "../diagnostics/sink.js";
@@ -43,6 +45,8 @@ export class PcapngRecordReader implements RecordReader {
   private offset = 0;
   /** Simple Packet Blocks have no timestamp: they get the last one seen, so time order holds. */
   private lastTimeUs = 0;
+  /** Frames whose timestamp was out of range (the first one is reported at once, the count at the end). */
+  private badTimes = 0;
 
   constructor(
     private readonly file: string,
@@ -118,6 +122,9 @@ export class PcapngRecordReader implements RecordReader {
       this.sink.report(makeDiagnostic("pcapng.truncated_block", frameRef(this.file, this.frame + 1), `no valid block found in the ${this.skippedBytes + rest} bytes after the damage`));
     } else if (rest > 0) {
       this.sink.report(makeDiagnostic("pcapng.truncated_block", frameRef(this.file, this.frame + 1), `file ends ${rest} bytes into a block at offset ${this.offset} (after frame ${this.frame}): the capture was cut short`));
+    }
+    if (this.badTimes > 1) {
+      this.sink.report(makeDiagnostic("pcapng.timestamp_out_of_range", fileRef(this.file), `${this.badTimes} frames in all had timestamps sipta cannot represent; each was given the time of the frame before it`));
     }
     if (this.skipped.size > 0) {
       const parts = [...this.skipped].map(([t, n]) => `${n}× ${blockName(t)}`).join(", ");
@@ -210,8 +217,7 @@ export class PcapngRecordReader implements RecordReader {
           this.sink.report(makeDiagnostic("pcap.impossible_caplen", frameRef(this.file, this.frame), `enhanced packet block claims ${caplen} captured bytes but holds only ${blockLen - 32}; using what it holds`));
         }
         const dataEnd = Math.min(at + 28 + caplen, end);
-        this.lastTimeUs = toUs(itf, u32(at + 12), u32(at + 16));
-        emit({ frame: this.frame, timeUs: this.lastTimeUs, linkType: itf.linkType, iface: itf.globalId, data: b.subarray(at + 28, dataEnd), origLen });
+        emit({ frame: this.frame, timeUs: this.stamp(itf, u32(at + 12), u32(at + 16)), linkType: itf.linkType, iface: itf.globalId, data: b.subarray(at + 28, dataEnd), origLen });
         return;
       }
       case BT_SPB: {
@@ -238,13 +244,29 @@ export class PcapngRecordReader implements RecordReader {
         this.frame++;
         if (itf === null) return;
         const caplen = Math.min(u32(at + 20), blockLen - 32);
-        this.lastTimeUs = toUs(itf, u32(at + 12), u32(at + 16));
-        emit({ frame: this.frame, timeUs: this.lastTimeUs, linkType: itf.linkType, iface: itf.globalId, data: b.subarray(at + 28, at + 28 + caplen), origLen: u32(at + 24) });
+        emit({ frame: this.frame, timeUs: this.stamp(itf, u32(at + 12), u32(at + 16)), linkType: itf.linkType, iface: itf.globalId, data: b.subarray(at + 28, at + 28 + caplen), origLen: u32(at + 24) });
         return;
       }
       default:
         this.skipped.set(type, (this.skipped.get(type) ?? 0) + 1);
     }
+  }
+
+  /**
+   * The frame's time in µs, or the previous frame's when the timestamp is not a safe integer of µs (beyond about
+   * ±285 years around 1970: model/time.ts keeps time exact only that far, and Date itself ends soon after).
+   */
+  private stamp(itf: Interface, hi: number, lo: number): number {
+    const t = toUs(itf, hi, lo);
+    if (Number.isSafeInteger(t)) {
+      this.lastTimeUs = t;
+      return t;
+    }
+    if (++this.badTimes === 1) {
+      const unit = itf.tsPow2 !== null ? `2^-${itf.tsPow2} s` : `10^-${itf.tsPow10 ?? 6} s`;
+      this.sink.report(makeDiagnostic("pcapng.timestamp_out_of_range", frameRef(this.file, this.frame), `timestamp ${((BigInt(hi) << 32n) | BigInt(lo)).toString()} in units of ${unit} (if_tsresol) is outside the dates sipta can represent; the frame keeps the previous frame's time`));
+    }
+    return this.lastTimeUs;
   }
 
   private interfaceFor(id: number): Interface | null {

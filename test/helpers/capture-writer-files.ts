@@ -11,6 +11,8 @@ export interface FileRecord {
   readonly origLen?: number;
   /** pcapng interface index; 0 by default. */
   readonly iface?: number;
+  /** pcapng: write this 64-bit timestamp (ts_hi:ts_lo, in the interface's units) instead of one made from timeUs. */
+  readonly rawTimestamp?: bigint;
 }
 
 export interface PcapFileOptions {
@@ -60,6 +62,8 @@ export interface PcapngInterface {
   /** if_tsoffset, seconds added to every timestamp of this interface. */
   readonly tsOffsetSec?: number;
   readonly snaplen?: number;
+  /** Raw if_tsresol byte (pcapng §4.2: MSB clear = 10^-v s, set = 2^-v s); overrides `nanosecond` when given. */
+  readonly tsresol?: number;
 }
 
 export interface PcapngFileOptions {
@@ -110,7 +114,8 @@ export function writePcapng(records: readonly FileRecord[], o: PcapngFileOptions
     w.block(0x0a0d0d0a, shb);
     for (const itf of o.interfaces) {
       const opts: Buffer[] = [];
-      if (itf.nanosecond === true) opts.push(w.option(9, Buffer.from([9])));
+      if (itf.tsresol !== undefined) opts.push(w.option(9, Buffer.from([itf.tsresol])));
+      else if (itf.nanosecond === true) opts.push(w.option(9, Buffer.from([9])));
       if (itf.tsOffsetSec !== undefined) {
         const v = Buffer.alloc(8);
         if (o.bigEndian === true) v.writeBigInt64BE(BigInt(itf.tsOffsetSec));
@@ -132,7 +137,7 @@ export function writePcapng(records: readonly FileRecord[], o: PcapngFileOptions
     if (o.newSectionAt === i) writeHeader();
     const itf = o.interfaces[r.iface ?? 0];
     if (itf === undefined) throw new Error(`record ${i}: no interface ${r.iface ?? 0}`);
-    const rawTs = BigInt(Math.round((r.timeUs - (itf.tsOffsetSec ?? 0) * 1e6) * (itf.nanosecond === true ? 1000 : 1)));
+    const rawTs = r.rawTimestamp ?? BigInt(Math.round((r.timeUs - (itf.tsOffsetSec ?? 0) * 1e6) * (itf.nanosecond === true ? 1000 : 1)));
     const hi = Number(rawTs >> 32n);
     const lo = Number(rawTs & 0xffffffffn);
     const orig = r.origLen ?? r.data.length;

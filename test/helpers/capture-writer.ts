@@ -27,7 +27,7 @@ import { buildWebSocketFrame, webSocketUpgradeRequest, webSocketUpgradeResponse 
 export type { Endpoint } from "../../src/model/endpoint.js";
 export type { LinkType, IpOptions } from "./capture-writer-packets.js";
 export { parseIp } from "./capture-writer-packets.js";
-export type { PcapngPacketBlock } from "./capture-writer-files.js";
+export type { FileRecord, PcapngInterface, PcapngPacketBlock } from "./capture-writer-files.js";
 export { writePcap, writePcapng } from "./capture-writer-files.js";
 export { sip, sipText, sipVerbatim, buildWebSocketFrame, buildHep2, buildHep3, webSocketUpgradeRequest, webSocketUpgradeResponse } from "./capture-writer-payloads.js";
 export type { HepSpec, WebSocketFrameOptions } from "./capture-writer-payloads.js";

@@ -12,6 +12,7 @@ export const INPUT_CODES = [
   { code: "pcapng.truncated_block", severity: "warning", doc: "The file ends in the middle of a pcapng block; every earlier block is used." },
   { code: "pcapng.unknown_interface", severity: "error", doc: "A packet block names an interface with no Interface Description Block; the packet is skipped." },
   { code: "pcapng.malformed_block", severity: "warning", doc: "A pcapng block is too short for its type's fields; it is skipped." },
+  { code: "pcapng.timestamp_out_of_range", severity: "warning", doc: "A packet's timestamp (ts_hi/ts_lo in its interface's if_tsresol, plus if_tsoffset) lies outside the dates sipta can represent exactly (about 1685-2255); the frame keeps the previous frame's time. The first such frame is named; a count follows at the end." },
   { code: "pcapng.skipped_blocks", severity: "info", doc: "Blocks that carry no packets (name resolution, statistics, secrets, custom, unknown types) were skipped; the count is given." },
   { code: "pcap.snaplen_truncated", severity: "info", doc: "Packets were stored shorter than they were on the wire (snapshot length); SIP messages in them may be cut short." },
 ] as const satisfies readonly CodeSpec[];
