@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 
-const ORDER = ["model", "diagnostics", "input", "decode", "reassembly", "sip", "correlate", "trackers",
+const ORDER = ["util", "model", "diagnostics", "input", "decode", "reassembly", "sip", "correlate", "trackers",
   "knowledge", "annotate", "render", "pipeline", "cli"];
 const root = resolve(import.meta.dirname, "..", "src");
 

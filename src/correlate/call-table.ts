@@ -6,7 +6,7 @@
 import type { CallLink, CallLinkReason, CallRecord } from "../model/document.js";
 import { formatTimeIso, type TimePrecision } from "../model/time.js";
 import { deriveCallState } from "./call-state.js";
-import { MinHeap } from "./min-heap.js";
+import { MinHeap } from "../util/min-heap.js";
 
 /** Messages listed per call at most; a call that goes on for ever (REGISTER refreshes) stops listing there. */
 export const MAX_MESSAGES_PER_CALL = 100_000;

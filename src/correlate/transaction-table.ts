@@ -5,7 +5,7 @@
  * waiting for its final response is kept longer (a phone may ring for minutes, RFC 3261 §16.6 Timer C is > 3 min).
  */
 import type { SipRequest, SipResponse } from "../sip/message.js";
-import { ExpiryQueue } from "./expiry-queue.js";
+import { ExpiryQueue } from "../util/expiry-queue.js";
 import { transactionKeyOf } from "./transaction-key.js";
 import type { Transaction } from "./types.js";
 

@@ -11,7 +11,7 @@ import type { CorrelatedMessage } from "../correlate/types.js";
 import type { SipMessage } from "../sip/message.js";
 import { AcceptedTracker } from "./accepted-202.js";
 import type { AnalysisInput, AnalyzerOutput, Finding } from "./findings.js";
-import { OutboundTracker } from "./outbound-5626.js";
+import { OutboundTracker } from "./outbound/outbound-tracker.js";
 import { RedirectTracker } from "./redirect-3xx.js";
 import { ReferNotifyTracker } from "./refer-notify.js";
 import type { Tracker, TrackerContext } from "./tracker.js";

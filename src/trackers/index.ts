@@ -5,4 +5,4 @@
 export { TraceAnalyzer, chooseTracker, trackerFor, type AnalyzerOptions } from "./analyzer.js";
 export type { AnalysisInput, AnalyzerOutput, Finding, FlowExtras, RedirectExtras } from "./findings.js";
 export type { Tracker, TrackerContext } from "./tracker.js";
-export { computeBackoffBounds } from "./outbound-flow.js";
+export { computeBackoffBounds } from "./outbound/flow.js";

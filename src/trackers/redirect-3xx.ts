@@ -5,14 +5,14 @@
  * kept (§8.1.3.4: the retry keeps To), and loops (a Contact equal to a target already requested in the chain).
  */
 import type { RedirectContact, RedirectDetails } from "../model/document.js";
-import type { RedirectOutcome } from "../model/outcomes.js";
-import { ExpiryQueue } from "../correlate/expiry-queue.js";
-import { MinHeap } from "../correlate/min-heap.js";
+import { ExpiryQueue } from "../util/expiry-queue.js";
 import type { CorrelatedMessage } from "../correlate/types.js";
 import type { SipRequest, SipResponse } from "../sip/message.js";
 import { uriKey } from "../sip/uri.js";
 import type { RedirectExtras } from "./findings.js";
 import { meaningOf } from "./redirect-meaning.js";
+import { OwedFindings } from "./owed-findings.js";
+import { redirectOutcomeOf } from "./redirect-outcome.js";
 import { T1_64_US, type Tracker, type TrackerContext } from "./tracker.js";
 
 const MAX_RETRIES = 16;
@@ -57,11 +57,10 @@ interface Pending {
 }
 
 export class RedirectTracker implements Tracker {
-  private readonly pending = new Set<Pending>();
+  private readonly pending = new OwedFindings<Pending>();
   private readonly retryOwner = new Map<number, { readonly p: Pending; readonly r: Retry }>();
   private readonly chains = new Map<string, Chain>();
   private readonly chainExpiry = new ExpiryQueue<string>();
-  private readonly deadlines = new MinHeap<Pending>();
 
   constructor(private readonly ctx: TrackerContext) {}
 
@@ -115,15 +114,11 @@ export class RedirectTracker implements Tracker {
       decided: false,
     };
     this.pending.add(p);
-    this.deadlines.push(p.deadlineUs, p);
     this.review(p, c.timeUs);
   }
 
   advance(nowUs: number): void {
-    for (const p of this.deadlines.popDue(nowUs - 1)) {
-      if (p.decided || p.deadlineUs >= nowUs) continue;
-      this.decide(p);
-    }
+    for (const p of this.pending.popDue(nowUs)) this.decide(p);
     for (const k of this.chainExpiry.popDue(nowUs)) {
       const ch = this.chains.get(k);
       if (ch !== undefined && ch.lastUs + 2 * T1_64_US <= nowUs) this.chains.delete(k);
@@ -131,13 +126,12 @@ export class RedirectTracker implements Tracker {
   }
 
   finish(): void {
-    for (const p of [...this.pending]) this.decide(p);
+    for (const p of this.pending.values()) this.decide(p);
     this.chains.clear();
   }
 
   holds(callId: string): boolean {
-    for (const p of this.pending) if (p.callId === callId || p.retries.some((r) => r.callId === callId)) return true;
-    return false;
+    return this.pending.holds((p) => p.callId === callId || p.retries.some((r) => r.callId === callId));
   }
 
   private chainFor(callId: string | null, fromTag: string | null, nowUs: number): Chain {
@@ -214,7 +208,7 @@ export class RedirectTracker implements Tracker {
     const last = p.retries[p.retries.length - 1];
     if (last === undefined) return;
     if (last.status === null) {
-      this.moveDeadline(p, nowUs + 20 * T1_64_US);
+      this.pending.moveDeadline(p, nowUs + 20 * T1_64_US);
       return;
     }
     const tried = new Set(p.retries.map((r) => r.key));
@@ -224,30 +218,13 @@ export class RedirectTracker implements Tracker {
       this.decide(p);
       return;
     }
-    this.moveDeadline(p, nowUs + T1_64_US);
-  }
-
-  private moveDeadline(p: Pending, at: number): void {
-    if (at === p.deadlineUs) return;
-    p.deadlineUs = at;
-    this.deadlines.push(at, p);
-  }
-
-  private outcomeOf(p: Pending): { outcome: RedirectOutcome; loopTarget: string | null } {
-    if (p.contacts.length === 0) return { outcome: "no-contact", loopTarget: null };
-    const revisit = p.retries.find((r) => r.revisit);
-    if (revisit !== undefined) return { outcome: "loop", loopTarget: revisit.uri };
-    if (p.retries.length > 0) return { outcome: "followed", loopTarget: null };
-    if (p.visitedContacts.length === p.contacts.length) return { outcome: "loop", loopTarget: p.visitedContacts[0] ?? null };
-    return { outcome: "not-followed", loopTarget: null };
+    this.pending.moveDeadline(p, nowUs + T1_64_US);
   }
 
   private decide(p: Pending): void {
-    if (p.decided) return;
-    p.decided = true;
-    this.pending.delete(p);
+    if (!this.pending.decideOnce(p)) return;
     for (const r of p.retries) this.retryOwner.delete(r.message);
-    const { outcome, loopTarget } = this.outcomeOf(p);
+    const { outcome, loopTarget } = redirectOutcomeOf({ contacts: p.contacts.length, retries: p.retries, visitedContacts: p.visitedContacts });
     const first = p.retries[0] ?? null;
     const extras: RedirectExtras = { status: p.status, meaning: meaningOf(p.status) };
     const details: RedirectDetails & RedirectExtras = {

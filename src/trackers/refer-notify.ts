@@ -7,12 +7,14 @@
 import type { ReferDetails, SipfragNotify } from "../model/document.js";
 import type { ReferOutcome } from "../model/outcomes.js";
 import type { CorrelatedMessage } from "../correlate/types.js";
-import { MinHeap } from "../correlate/min-heap.js";
+import { MinHeap } from "../util/min-heap.js";
 import type { SipRequest, SipResponse } from "../sip/message.js";
 import type { DialogId } from "../sip/values/refer.js";
 import { uriKey } from "../sip/uri.js";
 import { makeDiagnostic } from "../diagnostics/diagnostic.js";
 import { originRef, type SourceRef } from "../model/origin.js";
+import { OwedFindings } from "./owed-findings.js";
+import { referOutcomeOf } from "./refer-outcome.js";
 import { T1_64_US, type Tracker, type TrackerContext } from "./tracker.js";
 
 /** Default life of the implicit subscription when no NOTIFY states one (RFC 3515 §2.4.7 leaves it to the recipient). */
@@ -78,7 +80,8 @@ export class ReferNotifyTracker implements Tracker {
   /** When to look at a REFER again to forget it (one never answered is reported then). */
   private readonly expiries = new MinHeap<ReferState>();
   private readonly inviteOwner = new Map<number, ReferState>();
-  private readonly deadlines = new MinHeap<Pending>();
+  /** Every acceptance and rejection still owed a finding, with its deadline. */
+  private readonly owed = new OwedFindings<Pending>();
   private lastUs = 0;
 
   constructor(private readonly ctx: TrackerContext) {}
@@ -139,22 +142,19 @@ export class ReferNotifyTracker implements Tracker {
       decided: false,
     };
     state.pending.add(p);
+    this.owed.add(p);
     state.answered = true;
     if (res.status >= 300) {
       this.decide(p, "refer-rejected", c.timeUs);
       return;
     }
-    this.deadlines.push(p.deadlineUs, p);
     this.review(p, c.timeUs);
   }
 
   advance(nowUs: number): void {
     this.lastUs = Math.max(this.lastUs, nowUs);
     // Strictly after the deadline: a NOTIFY at exactly 32 s still counts.
-    for (const p of this.deadlines.popDue(nowUs - 1)) {
-      if (p.decided || p.deadlineUs >= nowUs) continue;
-      this.onDeadline(p, nowUs);
-    }
+    for (const p of this.owed.popDue(nowUs)) this.onDeadline(p, nowUs);
     for (const st of this.expiries.popDue(nowUs)) {
       if (st.pending.size > 0) this.expiries.push(nowUs + T1_64_US, st);
       else this.forget(st);
@@ -168,13 +168,7 @@ export class ReferNotifyTracker implements Tracker {
   }
 
   holds(callId: string): boolean {
-    for (const list of this.byCall.values()) {
-      for (const s of list) {
-        if (s.pending.size === 0) continue;
-        if (s.callId === callId || s.newInvite?.callId === callId) return true;
-      }
-    }
-    return false;
+    return this.owed.holds((p) => p.state.callId === callId || p.state.newInvite?.callId === callId);
   }
 
   private openRefer(req: SipRequest): void {
@@ -188,7 +182,7 @@ export class ReferNotifyTracker implements Tracker {
       replacesFound = this.ctx.correlator.findDialog(rep.callId, rep.toTag, rep.fromTag) !== null;
     }
     const referredBy = req.referredBy;
-    const state: ReferState = {
+    const state = newReferState({
       referIndex: req.index,
       at: originRef(req.payload.origin),
       callId,
@@ -202,12 +196,7 @@ export class ReferNotifyTracker implements Tracker {
       referredBy: referredBy?.uri.text ?? null,
       referredByKey: referredBy === null ? (req.from === null ? null : uriKey(req.from.uri)) : uriKey(referredBy.uri),
       referSub: req.referSub,
-      notifies: [],
-      newInvite: null,
-      dialogEndedUs: null,
-      answered: false,
-      pending: new Set(),
-    };
+    });
     this.byRefer.set(req.index, state);
     this.listFor(callId).push(state);
     this.awaitingInvite.add(state);
@@ -216,7 +205,7 @@ export class ReferNotifyTracker implements Tracker {
 
   /** A final response whose REFER is not in the trace (capture started late): a state from what the response says. */
   private stateFromResponse(res: SipResponse): ReferState {
-    const state: ReferState = {
+    const state = newReferState({
       referIndex: -1,
       at: originRef(res.payload.origin),
       callId: res.callId ?? "",
@@ -230,12 +219,7 @@ export class ReferNotifyTracker implements Tracker {
       referredBy: null,
       referredByKey: null,
       referSub: null,
-      notifies: [],
-      newInvite: null,
-      dialogEndedUs: null,
-      answered: false,
-      pending: new Set(),
-    };
+    });
     if (res.callId !== null) this.listFor(res.callId).push(state);
     return state;
   }
@@ -333,7 +317,7 @@ export class ReferNotifyTracker implements Tracker {
         this.decide(p, this.outcomeOf(p, notifies), nowUs);
         return;
       }
-      this.moveDeadline(p, settled.timeUs + T1_64_US);
+      this.owed.moveDeadline(p, settled.timeUs + T1_64_US);
       return;
     }
     const last = notifies[notifies.length - 1];
@@ -345,14 +329,8 @@ export class ReferNotifyTracker implements Tracker {
     if (last !== undefined) {
       // NOTIFYs came but not the last one: wait as long as the subscription lasts, plus a transaction time.
       const life = last.expiresS === null ? DEFAULT_SUBSCRIPTION_US : last.expiresS * 1_000_000;
-      this.moveDeadline(p, last.timeUs + life + T1_64_US);
+      this.owed.moveDeadline(p, last.timeUs + life + T1_64_US);
     }
-  }
-
-  private moveDeadline(p: Pending, at: number): void {
-    if (at === p.deadlineUs) return;
-    p.deadlineUs = at;
-    this.deadlines.push(at, p);
   }
 
   private onDeadline(p: Pending, nowUs: number): void {
@@ -368,13 +346,7 @@ export class ReferNotifyTracker implements Tracker {
   }
 
   private outcomeOf(p: Pending, notifies: readonly NotifyFact[]): ReferOutcome {
-    if (p.status >= 300) return "refer-rejected";
-    const final = notifies.find((n) => n.status !== null && n.status >= 200);
-    if (final?.status != null) return final.status < 300 ? "transfer-succeeded" : "transfer-failed";
-    if (notifies.length > 0) return notifies.some((n) => n.subscriptionState === "terminated") ? "unknown" : "transfer-pending";
-    // RFC 4488 §4: Refer-Sub: false accepted means no subscription, so no NOTIFY is expected.
-    if (p.responseReferSub === false || (p.state.referSub === false && p.responseReferSub !== true)) return "no-subscription";
-    return "no-notify";
+    return referOutcomeOf({ status: p.status, responseReferSub: p.responseReferSub, referSub: p.state.referSub, notifies });
   }
 
   /** NOTIFYs of the subscription this 2xx created (its To tag is the notifier's From tag, RFC 6665 §4.1.2.4). */
@@ -383,8 +355,7 @@ export class ReferNotifyTracker implements Tracker {
   }
 
   private decide(p: Pending, outcome: ReferOutcome, nowUs: number): void {
-    if (p.decided) return;
-    p.decided = true;
+    if (!this.owed.decideOnce(p)) return;
     const s = p.state;
     s.pending.delete(p);
     const notifies = p.status < 300 ? this.notifiesOf(p) : [];
@@ -444,4 +415,11 @@ export class ReferNotifyTracker implements Tracker {
     if (i >= 0) list.splice(i, 1);
     if (list.length === 0) this.byCall.delete(s.callId);
   }
+}
+
+/** The one place a ReferState is made: what the REFER (or, without it, its response) says, and empty trace state. */
+function newReferState(
+  seen: Omit<ReferState, "notifies" | "newInvite" | "dialogEndedUs" | "answered" | "pending">,
+): ReferState {
+  return { ...seen, notifies: [], newInvite: null, dialogEndedUs: null, answered: false, pending: new Set() };
 }

@@ -3,12 +3,12 @@
  * connection (transport and 5-tuple) between the UA and its edge proxy, its keepalives, how it ended and
  * whether the UA registered that reg-id again.
  */
-import type { FlowRecord, FlowRef } from "../model/document.js";
-import type { FlowFailureKind, FlowState } from "../model/outcomes.js";
-import { formatEndpoint, type Endpoint } from "../model/endpoint.js";
-import type { Origin } from "../model/origin.js";
-import { formatTimeIso } from "../model/time.js";
-import type { Transport } from "../model/transport.js";
+import type { FlowRecord, FlowRef } from "../../model/document.js";
+import type { FlowFailureKind, FlowState } from "../../model/outcomes.js";
+import { formatEndpoint, type Endpoint } from "../../model/endpoint.js";
+import type { Origin } from "../../model/origin.js";
+import { formatTimeIso } from "../../model/time.js";
+import type { Transport } from "../../model/transport.js";
 
 export interface FlowFailure {
   readonly kind: FlowFailureKind;

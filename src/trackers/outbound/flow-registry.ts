@@ -1,54 +1,34 @@
 /**
- * RFC 5626 outbound tracker: flows per AoR, +sip.instance and reg-id (§4.2), `;ob` in Contact and Path (§5.4,
- * §5.1), Supported/Require: outbound, Flow-Timer in the 2xx (§10.2), keepalives per flow (CRLF §4.4.1, STUN
- * §4.4.2) against Flow-Timer, the flow a request took (flow token in Route where visible, else the 5-tuple),
- * and the findings for 430 Flow Failed (§11.1, §5.3) and 439 First Hop Lacks Outbound Support (§11.2).
+ * The RFC 5626 flows a trace shows: one per AoR, +sip.instance and reg-id over one connection (§4.2), with `;ob`
+ * in Contact and Path (§5.4, §5.1), Supported/Require: outbound, Flow-Timer from the 2xx (§10.2), keepalives
+ * (CRLF §4.4.1, STUN §4.4.2), how each flow ended (connection closed or reset, unanswered ping, expiry, 430) and
+ * whether the UA registered that reg-id again. Decides nothing about 430/439 responses (flow-failure.ts does).
  */
-import type { FlowRef } from "../model/document.js";
-import type { FlowOutcome } from "../model/outcomes.js";
-import { parseEndpoint, type Endpoint } from "../model/endpoint.js";
-import { originRef, type Origin } from "../model/origin.js";
-import type { ConnectionEvent, KeepaliveEvent } from "../model/trace-event.js";
-import { parseTransport } from "../model/transport.js";
-import { makeDiagnostic } from "../diagnostics/diagnostic.js";
-import type { DiagnosticCode } from "../diagnostics/catalogue.js";
-import { ExpiryQueue } from "../correlate/expiry-queue.js";
-import { MinHeap } from "../correlate/min-heap.js";
-import type { CorrelatedMessage } from "../correlate/types.js";
-import type { SipRequest, SipResponse } from "../sip/message.js";
-import type { ContactValue } from "../sip/values/contact.js";
-import { uriKey } from "../sip/uri.js";
-import type { FlowExtras } from "./findings.js";
-import { BACKOFF_MAX_MS, computeBackoffBounds, connectionKey, flowRefOf, isAlive, makeFlow, toFlowRecord, type Flow } from "./outbound-flow.js";
-import { T1_64_US, type Tracker, type TrackerContext } from "./tracker.js";
+import { parseEndpoint, type Endpoint } from "../../model/endpoint.js";
+import { originRef, type Origin } from "../../model/origin.js";
+import type { ConnectionEvent, KeepaliveEvent } from "../../model/trace-event.js";
+import { parseTransport } from "../../model/transport.js";
+import { makeDiagnostic } from "../../diagnostics/diagnostic.js";
+import type { DiagnosticCode } from "../../diagnostics/catalogue.js";
+import { ExpiryQueue } from "../../util/expiry-queue.js";
+import { MinHeap } from "../../util/min-heap.js";
+import type { CorrelatedMessage } from "../../correlate/types.js";
+import type { SipRequest, SipResponse } from "../../sip/message.js";
+import type { ContactValue } from "../../sip/values/contact.js";
+import { uriKey } from "../../sip/uri.js";
+import { T1_64_US, type TrackerContext } from "../tracker.js";
+import { BACKOFF_MAX_MS, connectionKey, isAlive, makeFlow, toFlowRecord, type Flow } from "./flow.js";
 
 /** RFC 5626 §4.4.1: no pong within 10 s of a ping and the flow has failed. */
-const PONG_TIMEOUT_US = 10_000_000;
+export const PONG_TIMEOUT_US = 10_000_000;
 const MAX_FLOWS = 100_000;
 
-type OutboundContact = Extract<ContactValue, { kind: "address" }>;
+export type OutboundContact = Extract<ContactValue, { kind: "address" }>;
 
-interface Pending430 {
-  readonly response: number;
-  readonly responseCallId: string | null;
-  readonly timeUs: number;
-  readonly flow: Flow | null;
-  readonly others: readonly FlowRef[];
-  readonly callId: string | null;
-  readonly fromTag: string | null;
-  readonly seq: number;
-  readonly method: string;
-  readonly backoff: { readonly min: number; readonly max: number } | null;
-  retry: { readonly message: number; status: number | null; readonly flowId: string } | null;
-  rereg: { readonly message: number; readonly timeUs: number } | null;
-  /** No retry after this: the request is lost. */
-  readonly retryDeadlineUs: number;
-  /** No re-registration after this: not within the RFC 5626 §4.5 window. */
-  readonly reregDeadlineUs: number;
-  decided: boolean;
-}
+/** Told when the UA registers the reg-id of an earlier flow again (RFC 5626 §4.5). */
+export type ReregisterHook = (previous: Flow, message: number, nowUs: number) => void;
 
-export class OutboundTracker implements Tracker {
+export class FlowRegistry {
   private seq = 0;
   private readonly flows = new Set<Flow>();
   private readonly byConn = new Map<string, Flow[]>();
@@ -56,67 +36,29 @@ export class OutboundTracker implements Tracker {
   private readonly byRegister = new Map<number, Flow>();
   private readonly pongDue = new ExpiryQueue<Flow>();
   private readonly timers = new MinHeap<Flow>();
-  private readonly pending = new Set<Pending430>();
-  private readonly pendingTimers = new MinHeap<Pending430>();
-  private readonly retryOwner = new Map<number, Pending430>();
 
-  constructor(private readonly ctx: TrackerContext) {}
+  constructor(
+    private readonly ctx: TrackerContext,
+    private readonly onReregister: ReregisterHook,
+  ) {}
 
-  observe(c: CorrelatedMessage): void {
-    if (c.retransmissionOf !== null) return;
-    const msg = c.msg;
-    if (msg.kind === "request") {
-      if (msg.method === "REGISTER") this.observeRegister(msg, c.timeUs);
-      else if (this.pending.size > 0 && msg.method !== "ACK" && msg.method !== "CANCEL") this.observeRetry(msg, c.timeUs);
-      return;
-    }
-    if (!c.isFirstFinal || c.requestIndex === null) return;
-    const retryOf = this.retryOwner.get(c.requestIndex);
-    if (retryOf?.retry != null) {
-      retryOf.retry.status = msg.status;
-      this.retryOwner.delete(c.requestIndex);
-      this.review(retryOf, c.timeUs);
-    }
+  /** The final response to a REGISTER this registry follows (its 2xx makes the registration). */
+  observeResponse(c: CorrelatedMessage, res: SipResponse): void {
+    if (c.requestIndex === null) return;
     const flow = this.byRegister.get(c.requestIndex);
-    if (flow !== undefined) {
-      this.byRegister.delete(c.requestIndex);
-      if (msg.status >= 200 && msg.status < 300 && c.request !== null) this.registered(flow, c.request, msg, c.timeUs);
-    }
+    if (flow === undefined) return;
+    this.byRegister.delete(c.requestIndex);
+    if (res.status >= 200 && res.status < 300 && c.request !== null) this.registered(flow, c.request, res, c.timeUs);
   }
 
-  claim(c: CorrelatedMessage): void {
-    const res = c.msg;
-    if (res.kind !== "response") return;
-    if (res.status === 439) {
-      this.claim439(c, res);
-      return;
-    }
-    const req = c.request;
-    const flow = req === null ? null : this.flowOfRequest(req);
-    if (flow !== null && isAlive(flow)) this.fail(flow, "430", res.payload.origin, c.timeUs, res.index);
-    const others = flow === null ? [] : [...this.flows].filter((f) => f !== flow && isAlive(f) && f.instance === flow.instance && f.aor === flow.aor);
-    const p: Pending430 = {
-      response: res.index,
-      responseCallId: res.callId,
-      timeUs: c.timeUs,
-      flow,
-      others: others.map(flowRefOf),
-      callId: res.callId,
-      fromTag: res.fromTag,
-      seq: res.cseq?.seq ?? 0,
-      method: req?.method ?? res.cseq?.method ?? "",
-      backoff: flow === null ? null : computeBackoffBounds(others.length === 0, 1),
-      retry: null,
-      rereg: null,
-      retryDeadlineUs: c.timeUs + T1_64_US,
-      reregDeadlineUs: flow === null ? c.timeUs : (flow.failure?.timeUs ?? c.timeUs) + computeBackoffBounds(others.length === 0, 1).max * 1000 + T1_64_US,
-      decided: false,
-    };
-    if (flow?.reregistered != null) p.rereg = { message: flow.reregistered.message, timeUs: (flow.failure?.timeUs ?? c.timeUs) + flow.reregistered.delayMs * 1000 };
-    this.pending.add(p);
-    this.pendingTimers.push(Math.max(p.retryDeadlineUs, p.reregDeadlineUs), p);
-    this.pendingTimers.push(p.retryDeadlineUs, p);
-    this.review(p, c.timeUs);
+  /** The flow a REGISTER (by its message index) belongs to, while its response is awaited. */
+  flowOfRegister(requestIndex: number | null): Flow | null {
+    return requestIndex === null ? null : (this.byRegister.get(requestIndex) ?? null);
+  }
+
+  /** Live flows of the same AoR and instance as `flow`, other than it (where a proxy may retry, RFC 5626 §5.3). */
+  othersOf(flow: Flow): Flow[] {
+    return [...this.flows].filter((f) => f !== flow && isAlive(f) && f.instance === flow.instance && f.aor === flow.aor);
   }
 
   observeKeepalive(e: KeepaliveEvent): void {
@@ -149,6 +91,7 @@ export class OutboundTracker implements Tracker {
     }
   }
 
+  /** Pongs that did not come within 10 s, registrations that expired, failed flows whose wait is over. */
   advance(nowUs: number): void {
     for (const f of this.pongDue.popDue(nowUs - 1)) {
       const ping = f.pendingPing;
@@ -156,27 +99,25 @@ export class OutboundTracker implements Tracker {
       this.keepaliveUnanswered(f, ping.timeUs, ping.origin);
     }
     for (const f of this.timers.popDue(nowUs)) this.onFlowTimer(f, nowUs);
-    for (const p of this.pendingTimers.popDue(nowUs - 1)) this.review(p, nowUs);
   }
 
-  finish(lastUs: number): void {
+  /** End of trace, first step: a ping older than 10 s without a pong fails its flow. */
+  finishKeepalives(lastUs: number): void {
     for (const f of this.flows) {
       const ping = f.pendingPing;
       if (ping !== null && ping.timeUs + PONG_TIMEOUT_US < lastUs) this.keepaliveUnanswered(f, ping.timeUs, ping.origin);
     }
-    for (const p of [...this.pending]) this.decide(p);
-    for (const f of [...this.flows].sort((a, b) => a.seq - b.seq)) this.emit(f);
   }
 
-  holds(callId: string): boolean {
-    for (const p of this.pending) if (p.callId === callId && p.retry === null) return true;
-    return false;
+  /** End of trace, last step: every flow still held becomes a record. */
+  finishFlows(): void {
+    for (const f of [...this.flows].sort((a, b) => a.seq - b.seq)) this.emit(f);
   }
 
   // ---- registrations -------------------------------------------------------------------------------------
 
   /** RFC 5626 §4.2: a REGISTER whose Contact has +sip.instance and reg-id creates (or refreshes) a flow. */
-  private observeRegister(req: SipRequest, nowUs: number): void {
+  observeRegister(req: SipRequest, nowUs: number): void {
     const contact = req.contacts.find((c): c is OutboundContact => c.kind === "address" && c.regId !== null);
     if (contact === undefined) return;
     const aor = req.to?.uri.text ?? null;
@@ -266,12 +207,7 @@ export class OutboundTracker implements Tracker {
     const since = previous.failure?.timeUs ?? nowUs;
     previous.reregistered = { message: req.index, delayMs: Math.max(0, Math.round((nowUs - since) / 1000)), flowId: next.id };
     if (isAlive(previous)) previous.state = "expired";
-    for (const p of this.pending) {
-      if (p.flow === previous && p.rereg === null) {
-        p.rereg = { message: req.index, timeUs: nowUs };
-        this.review(p, nowUs);
-      }
-    }
+    this.onReregister(previous, req.index, nowUs);
     this.emit(previous);
   }
 
@@ -326,7 +262,8 @@ export class OutboundTracker implements Tracker {
     this.warn("trackers.flow_keepalive_unanswered", origin, `keepalive ping on outbound flow ${flow.id} (${flow.aor ?? "?"}, reg-id ${String(flow.regId)}) got no pong within 10 s; RFC 5626 §4.4.1 the flow has failed`);
   }
 
-  private fail(flow: Flow, kind: NonNullable<Flow["failure"]>["kind"], origin: Origin | null, timeUs: number, message: number | null): void {
+  /** Marks a live flow failed (the first failure wins); its record waits for the UA to come back. */
+  fail(flow: Flow, kind: NonNullable<Flow["failure"]>["kind"], origin: Origin | null, timeUs: number, message: number | null): void {
     if (flow.failure !== null) return;
     flow.failure = { kind, origin, timeUs, message };
     flow.state = "failed";
@@ -364,13 +301,13 @@ export class OutboundTracker implements Tracker {
     this.ctx.sink.report(makeDiagnostic(code, originRef(origin), message));
   }
 
-  // ---- 430 and 439 ---------------------------------------------------------------------------------------
+  // ---- which flow a request took -------------------------------------------------------------------------
 
   /**
    * The flow a request took: a Route entry equal to a Path flow token (RFC 5626 §5.3), else the connection it
    * travels on, else a registered Contact equal to the Request-URI sent toward that flow's edge proxy.
    */
-  private flowOfRequest(req: SipRequest): Flow | null {
+  flowOfRequest(req: SipRequest): Flow | null {
     for (const r of req.routes) {
       const f = this.byToken.get(uriKey(r.uri));
       if (f !== undefined) return f;
@@ -390,103 +327,5 @@ export class OutboundTracker implements Tracker {
       if (best === null || f.seq > best.seq) best = f;
     }
     return best;
-  }
-
-  /** A later copy of the request (same Call-ID, From tag, CSeq) sent over another flow of the same instance (RFC 5626 §5.3). */
-  private observeRetry(req: SipRequest, nowUs: number): void {
-    for (const p of this.pending) {
-      if (p.decided || p.retry !== null || p.callId !== req.callId || p.fromTag !== req.fromTag || p.method !== req.method) continue;
-      if ((req.cseq?.seq ?? -1) < p.seq) continue;
-      const f = this.flowOfRequest(req);
-      if (f === null || f === p.flow) continue;
-      if (p.flow !== null && (f.instance !== p.flow.instance || f.aor !== p.flow.aor)) continue;
-      p.retry = { message: req.index, status: null, flowId: f.id };
-      this.retryOwner.set(req.index, p);
-      this.pendingTimers.push(p.retryDeadlineUs + 20 * T1_64_US + 1, p);
-      this.review(p, nowUs);
-      return;
-    }
-  }
-
-  private review(p: Pending430, nowUs: number): void {
-    if (p.decided) return;
-    const retrySettled = (p.retry !== null && p.retry.status !== null) || (p.retry === null && nowUs > p.retryDeadlineUs);
-    const reregSettled = p.rereg !== null || p.flow === null || nowUs > p.reregDeadlineUs;
-    if (p.retry !== null && p.retry.status === null && nowUs > p.retryDeadlineUs + 20 * T1_64_US) {
-      this.decide(p);
-      return;
-    }
-    if (retrySettled && reregSettled) this.decide(p);
-  }
-
-  private outcomeOf(p: Pending430): FlowOutcome {
-    if (p.retry === null) return "request-lost";
-    return p.rereg === null ? "flow-not-restored" : "recovered";
-  }
-
-  private decide(p: Pending430): void {
-    if (p.decided) return;
-    p.decided = true;
-    this.pending.delete(p);
-    if (p.retry !== null) this.retryOwner.delete(p.retry.message);
-    const flow = p.flow;
-    const failedAt = flow?.failure?.timeUs ?? p.timeUs;
-    const delayMs = p.rereg === null ? null : Math.max(0, Math.round((p.rereg.timeUs - failedAt) / 1000));
-    const extras: FlowExtras = { backoffRespected: delayMs === null || p.backoff === null ? null : delayMs <= p.backoff.max };
-    this.ctx.emitFinding(
-      {
-        kind: "flow",
-        response: p.response,
-        outcome: this.outcomeOf(p),
-        details: {
-          aor: flow?.aor ?? null,
-          instance: flow?.instance ?? null,
-          regId: flow?.regId ?? null,
-          flowId: flow?.id ?? null,
-          otherFlows: p.others,
-          retriedOnOtherFlow: p.retry !== null,
-          retry: p.retry?.message ?? null,
-          retryStatus: p.retry?.status ?? null,
-          reregistered: p.rereg !== null,
-          reregister: p.rereg?.message ?? null,
-          reregisterDelayMs: delayMs,
-          expectedBackoffMs: p.backoff,
-          ...extras,
-        },
-        refs: [...(p.retry === null ? [] : [p.retry.message]), ...(p.rereg === null ? [] : [p.rereg.message])],
-      },
-      p.responseCallId,
-    );
-  }
-
-  /** RFC 5626 §11.2 (and §6): the registrar saw reg-id but the first hop's Path lacked `;ob`. Decided at once. */
-  private claim439(c: CorrelatedMessage, res: SipResponse): void {
-    const req = c.request;
-    const contact = req?.contacts.find((x): x is OutboundContact => x.kind === "address" && x.regId !== null) ?? null;
-    const flow = c.requestIndex === null ? null : (this.byRegister.get(c.requestIndex) ?? null);
-    this.ctx.emitFinding(
-      {
-        kind: "flow",
-        response: res.index,
-        outcome: "first-hop-lacks-outbound",
-        details: {
-          aor: req?.to?.uri.text ?? res.to?.uri.text ?? null,
-          instance: contact?.instance ?? null,
-          regId: contact?.regId ?? null,
-          flowId: flow?.id ?? null,
-          otherFlows: [],
-          retriedOnOtherFlow: false,
-          retry: null,
-          retryStatus: null,
-          reregistered: false,
-          reregister: null,
-          reregisterDelayMs: null,
-          expectedBackoffMs: null,
-          backoffRespected: null,
-        },
-        refs: c.requestIndex === null ? [] : [c.requestIndex],
-      },
-      res.callId,
-    );
   }
 }
