@@ -1,5 +1,5 @@
 /**
- * Runs in a child process so its peak RSS is its own: reads one capture through `readCaptureEvents` (or, with
+ * Runs in a child process so its peak RSS is its own: reads one capture through `readTraceEvents` (the capture path) (or, with
  * `--records`, only the record readers: the hand-written one or pcap-parser) and prints one JSON line.
  */
 import { createReadStream } from "node:fs";
@@ -7,7 +7,7 @@ import { CollectingSink } from "../src/diagnostics/sink.js";
 import { openInput } from "../src/input/open-input.js";
 import { PcapRecordReader } from "../src/input/pcap.js";
 import { readPcapWithPcapParser } from "../src/input/pcap-parser-reader.js";
-import { readCaptureEvents } from "../src/pipeline/capture-events.js";
+import { readTraceEvents } from "../src/pipeline/source.js";
 
 const [mode = "events", file = ""] = process.argv.slice(2);
 const t0 = process.hrtime.bigint();
@@ -15,7 +15,7 @@ let messages = 0;
 let frames = 0;
 if (mode === "events") {
   const sink = new CollectingSink();
-  for await (const e of readCaptureEvents(openInput(file), { file }, sink)) if (e.kind === "sip") messages++;
+  for await (const e of readTraceEvents(file, {}, sink, { format: "", bytes: 0 })) if (e.kind === "sip") messages++;
 } else if (mode === "records") {
   const sink = new CollectingSink();
   const r = new PcapRecordReader(file, sink);

@@ -1,6 +1,6 @@
 /** Options shared by the commands, as data (yargs builders) and as a typed reading of argv. */
 import type { Argv } from "yargs";
-import { TEXT_LOG_FORMATS, isTextLogFormat, type TextLogFormat } from "../input/textlog/index.js";
+import { TEXT_LOG_FORMATS, isTextLogFormat, type TextLogFormat } from "../textlog/index.js";
 import type { Lang } from "../model/document.js";
 import { UsageError } from "../diagnostics/errors.js";
 import type { SourceOptions } from "../pipeline/source.js";

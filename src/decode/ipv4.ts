@@ -1,5 +1,5 @@
 /** IPv4 header decoding (RFC 791 §3.1), options (IHL > 5) skipped, fragment fields kept. */
-import type { IpHeader } from "./ip.js";
+import type { IpHeader } from "./ip-header.js";
 import { formatIpv4At } from "./ip-address.js";
 
 export function decodeIpv4(b: Buffer, off: number, end: number, h: IpHeader): string | null {

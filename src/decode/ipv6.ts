@@ -1,5 +1,5 @@
 /** IPv6 header decoding (RFC 8200 §3), extension headers walked (§4), the Fragment header (§4.5) read. */
-import type { IpHeader } from "./ip.js";
+import type { IpHeader } from "./ip-header.js";
 import { formatIpv6At } from "./ip-address.js";
 
 export function decodeIpv6(b: Buffer, off: number, end: number, h: IpHeader): string | null {

@@ -1,6 +1,6 @@
 /**
  * The unit that crosses from ingestion (captures: input → decode → reassembly → SIP framing; text logs:
- * input/textlog) into SIP parsing and correlation. Ingestion knows where bytes came from; it does not parse SIP
+ * textlog/) into SIP parsing and correlation. Ingestion knows where bytes came from; it does not parse SIP
  * beyond framing. Diagnostics travel separately, through a DiagnosticSink.
  */
 import type { Endpoint } from "./endpoint.js";

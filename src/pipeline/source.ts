@@ -1,16 +1,18 @@
 /**
- * One input → TraceEvents. The first bytes decide the reader: pcap or pcapng magic → the capture path; text →
- * the text-log readers (format detected from content unless forced); anything else → one diagnostic naming the
- * format, and no events. gzip is handled by openInput.
+ * One input → TraceEvents. The first bytes decide the reader, here and only here: pcap or pcapng magic → the
+ * capture path with that format's record reader; text → the text-log readers (format detected from content unless
+ * forced); anything else → one diagnostic naming the format, and no events. gzip is handled by openInput.
  */
 import { makeDiagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticSink } from "../diagnostics/sink.js";
+import { readCaptureEvents } from "../capture/processor.js";
 import { describeUnknownFormat, sniffCaptureFormat } from "../input/detect.js";
 import { openInput } from "../input/open-input.js";
-import { readTextLogEvents, type TextLogFormat } from "../input/textlog/index.js";
+import { openRecordReader } from "../input/record-reader.js";
+import { readTextLogEvents, type TextLogFormat } from "../textlog/index.js";
 import { fileRef } from "../model/origin.js";
 import type { TraceEvent } from "../model/trace-event.js";
-import { readCaptureEvents } from "./capture-events.js";
+
 
 export interface SourceOptions {
   readonly logFormat?: TextLogFormat | undefined;
@@ -78,7 +80,7 @@ export async function* readTraceEvents(path: string, opts: SourceOptions, sink: 
   const capture = sniffCaptureFormat(first);
   if (capture !== null) {
     info.format = capture;
-    yield* readCaptureEvents(stream, { file }, sink);
+    yield* readCaptureEvents(stream, { file, reader: openRecordReader(capture, file, sink) }, sink);
     return;
   }
   if (opts.logFormat !== undefined || looksLikeText(first)) {

@@ -20,12 +20,15 @@ export const DEFAULT_TCP_LIMITS: TcpStreamLimits = {
   maxJump: 64 * 1024 * 1024,
 };
 
+/** How a gap was decided: a hole timed out, the out-of-order buffer filled, the stream ended, the snapshot length cut the frame, or the sequence number jumped. */
+export type TcpGapReason = "timeout" | "buffer-cap" | "stream-end" | "snaplen" | "jump";
+
 /** Receives the in-order stream. `data` may be a view into the capture chunk: copy what you keep. */
 export interface TcpStreamConsumer {
   /** `frame` carried the bytes; `completing` is the frame being processed (they differ for buffered data). */
   data(data: Buffer, frame: number, completing: number): void;
   /** `missing` bytes were never captured before the next data; `why` says how the gap was decided. */
-  gap(missing: number, frame: number, why: "timeout" | "buffer-cap" | "stream-end" | "snaplen" | "jump"): void;
+  gap(missing: number, frame: number, why: TcpGapReason): void;
 }
 
 interface Held {

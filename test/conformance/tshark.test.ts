@@ -8,8 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ArraySink } from "../../src/diagnostics/sink.js";
-import { openInput } from "../../src/input/open-input.js";
-import { readCaptureEvents } from "../../src/pipeline/capture-events.js";
+import { readTraceEvents } from "../../src/pipeline/source.js";
 import { parseSipMessage } from "../../src/sip/parser.js";
 
 const corpus = resolve(import.meta.dirname, "../../../shared/corpus/pcap");
@@ -60,7 +59,7 @@ function readTruth(path: string): Row[] {
 async function readSipta(path: string): Promise<Row[]> {
   const rows: Row[] = [];
   const sink = new ArraySink();
-  for await (const e of readCaptureEvents(openInput(path), { file: path }, sink)) {
+  for await (const e of readTraceEvents(path, {}, sink, { format: "", bytes: 0 })) {
     if (e.kind !== "sip") continue;
     const m = parseSipMessage(e, new ArraySink());
     if (m === null) {

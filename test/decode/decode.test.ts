@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeHep2, decodeHep3 } from "../../src/decode/hep.js";
-import { decodeIp, newIpHeader } from "../../src/decode/ip.js";
+import { decodeIp } from "../../src/decode/ip.js";
+import { newIpHeader } from "../../src/decode/ip-header.js";
 import { formatIpv6At } from "../../src/decode/ip-address.js";
 import { LINKTYPE, NOT_IP, UNKNOWN_LINK, locateNetworkLayer } from "../../src/decode/link.js";
 import { classifyStun } from "../../src/decode/stun.js";
