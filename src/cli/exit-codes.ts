@@ -8,4 +8,6 @@ export const ExitCode = {
   InputUnreadable: 3,
   /** A bug in sipta. */
   Internal: 70,
+  /** The output could not be written (EX_IOERR of sysexits.h): disk full, I/O error. A closed pipe is not this: exit 0. */
+  OutputFailed: 74,
 } as const;

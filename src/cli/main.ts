@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `sipta` command: a thin shell over the library. The only place that maps errors to exit codes:
- * 0 ok, 1 `--fail-on` matched (or lint found violations), 2 usage error, 3 unreadable input, 70 internal error.
+ * 0 ok (also when the reader of stdout went away: `| head`), 1 `--fail-on` matched (or lint found violations),
+ * 2 usage error, 3 unreadable input, 70 internal error, 74 the output could not be written (disk full).
  */
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
@@ -15,13 +16,14 @@ import { flowCommand } from "./commands/flow.js";
 import { lintCommand } from "./commands/lint.js";
 import { messagesCommand } from "./commands/messages.js";
 import { ExitCode } from "./exit-codes.js";
-import { PipeClosedError } from "./output.js";
+import { guardStandardStreams, OutputError, PipeClosedError } from "./output.js";
 import { STDIN_ARG } from "./options.js";
 
-const EPILOGUE = `Exit codes: 0 ok; 1 --fail-on matched (or lint found violations); 2 usage error; 3 unreadable input; 70 internal error.
+const EPILOGUE = `Exit codes: 0 ok; 1 --fail-on matched (or lint found violations); 2 usage error; 3 unreadable input; 70 internal error; 74 output not written.
 Docs: README.md, docs/json-output.md (the JSON contract), docs/text-logs.md (log formats).`;
 
 export async function main(argv: readonly string[]): Promise<number> {
+  guardStandardStreams();
   let usageMessage: string | null = null;
   // yargs drops a lone "-" positional; carry it through as a sentinel no real path can be (readFiles maps it back).
   const parser = yargs(argv.map((a) => (a === "-" ? STDIN_ARG : a)))
@@ -62,6 +64,10 @@ function reportError(e: unknown, usageMessage: string | null): number {
   if (e instanceof UsageError) {
     process.stderr.write(`sipta: ${usageMessage ?? e.message}\nRun \`sipta --help\` for usage.\n`);
     return ExitCode.Usage;
+  }
+  if (e instanceof OutputError) {
+    process.stderr.write(`sipta: ${e.message}\n`);
+    return ExitCode.OutputFailed;
   }
   if (e instanceof InputFileError) {
     process.stderr.write(`sipta: ${e.message}\n`);
