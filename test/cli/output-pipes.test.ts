@@ -47,7 +47,7 @@ async function pool<T>(jobs: readonly (() => Promise<T>)[], limit: number): Prom
 async function runAll(file: string, reader: Reader): Promise<{ args: string[]; run: CliRun }[]> {
   const all = commandsAndFormats(file);
   const runs = await pool(all.map((args) => () => runCli(args, reader)), 3);
-  return all.map((args, i) => ({ args, run: runs[i] as CliRun }));
+  return all.map((args, i) => ({ args, run: runs[i]! }));
 }
 
 function expectQuietEnd(args: readonly string[], run: CliRun): void {
