@@ -15,9 +15,11 @@ import { explainCommand } from "./commands/explain.js";
 import { flowCommand } from "./commands/flow.js";
 import { lintCommand } from "./commands/lint.js";
 import { messagesCommand } from "./commands/messages.js";
+import { showCommand } from "./commands/show.js";
 import { ExitCode } from "./exit-codes.js";
 import { guardStandardStreams, OutputError, PipeClosedError } from "./output.js";
 import { STDIN_ARG } from "./options.js";
+import { checkCommandWord } from "./command-word.js";
 
 const EPILOGUE = `Exit codes: 0 ok; 1 --fail-on matched (or lint found violations); 2 usage error; 3 unreadable input; 70 internal error; 74 output not written.
 Docs: README.md, docs/json-output.md (the JSON contract), docs/text-logs.md (log formats).`;
@@ -25,6 +27,11 @@ Docs: README.md, docs/json-output.md (the JSON contract), docs/text-logs.md (log
 export async function main(argv: readonly string[]): Promise<number> {
   guardStandardStreams();
   let usageMessage: string | null = null;
+  try {
+    await checkCommandWord(argv);
+  } catch (e) {
+    return reportError(e, null);
+  }
   // yargs drops a lone "-" positional; carry it through as a sentinel no real path can be (readFiles maps it back).
   const parser = yargs(argv.map((a) => (a === "-" ? STDIN_ARG : a)))
     .scriptName("sipta")
@@ -33,6 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command(messagesCommand)
     .command(callsCommand)
     .command(flowCommand)
+    .command(showCommand)
     .command(explainCommand)
     .command(compareCommand)
     .command(lintCommand)
@@ -43,6 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(VERSION)
     .alias("h", "help")
     .alias("v", "version")
+    .alias("V", "version")
     .epilogue(EPILOGUE)
     .wrap(Math.min(120, process.stdout.columns || 100))
     .fail((msg, err) => {
@@ -52,6 +61,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw new UsageError(msg);
     });
   try {
+    if (argv.length === 0) {
+      // Bare `sipta`: the help, not a complaint about a missing argument.
+      process.stdout.write(`${await parser.getHelp()}\n`);
+      return ExitCode.Ok;
+    }
+    if (argv[0] === "completion" && argv.some((a) => a === "--help" || a === "-h")) {
+      process.stdout.write("sipta completion\n\nPrints a bash/zsh completion script for sipta (needs `sipta` on PATH):\n  sipta completion >> ~/.bashrc    (or ~/.zshrc)\n");
+      return ExitCode.Ok;
+    }
     await parser.parseAsync();
     return typeof process.exitCode === "number" ? process.exitCode : ExitCode.Ok;
   } catch (e) {

@@ -24,7 +24,9 @@ export function withLangOption<T>(y: Argv<T>) {
 }
 
 export function withColorOption<T>(y: Argv<T>) {
-  return y.option("color", { describe: "colour output (default: only on a terminal; NO_COLOR / FORCE_COLOR honoured)", type: "boolean" });
+  return y
+    .option("color", { describe: "colour output (default: only on a terminal; NO_COLOR / FORCE_COLOR honoured)", type: "boolean" })
+    .option("width", { describe: "fit tables and ladders to N columns (default: COLUMNS, else the terminal; never cut when not a terminal)", type: "number" });
 }
 
 interface InputArgs {

@@ -1,5 +1,5 @@
 /**
- * Labels and times of recent messages, so an annotation can say "NOTIFY #41 (frame 57)" about a message that was
+ * Labels and times of recent messages, so an annotation can say "NOTIFY frame 57" about a message that was
  * already written out. Bounded: the oldest entries are dropped first (trackers decide within minutes of capture
  * time, far inside the window), so streaming a huge capture keeps memory flat.
  */
@@ -29,13 +29,15 @@ export class MessageDirectory {
     }
   }
 
-  /** `#41 (frame 57)`, `#41 (line 120)`, with the file name when several files are analysed. */
+  /**
+   * `frame 57` or `line 120` (as Wireshark and the log number them), `a.pcap:frame 57` when several files are
+   * analysed; the internal index only when the source gave neither.
+   */
   label(index: number): string {
     const e = this.entries.get(index);
-    if (e === undefined) return `#${index}`;
-    const where = e.frame !== null ? `frame ${e.frame}` : e.line !== null ? `line ${e.line}` : null;
-    if (where === null) return `#${index}`;
-    return this.multiFile ? `#${index} (${e.file} ${where})` : `#${index} (${where})`;
+    const where = e === undefined ? null : e.frame !== null ? `frame ${e.frame}` : e.line !== null ? `line ${e.line}` : null;
+    if (e === undefined || where === null) return `message #${index}`;
+    return this.multiFile ? `${e.file}:${where}` : where;
   }
 
   timeUs(index: number): number | null {

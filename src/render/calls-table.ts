@@ -1,16 +1,18 @@
 /**
  * `sipta calls`: the call list, like sngrep's (#, start, duration, from, to, method, state, message count,
  * outcomes, Call-ID), with columns fitted to the terminal width, plus json, csv and markdown variants.
- * `#` is the call's 1-based position in the document, the number `sipta flow --call N` takes.
+ * `#` is the call's 1-based position in the unfiltered document (`numbers`), the number `sipta flow --call N`
+ * takes, so a filter never renumbers. Several inputs add a File column. Text that is not fitted to a terminal
+ * (width Infinity, the default) is never cut.
  */
-import type { AnalysisDocument } from "../model/document.js";
+import type { AnalysisDocument, CallRecord } from "../model/document.js";
 import type { Severity } from "../model/outcomes.js";
 import { formatCsvRow } from "./csv-cell.js";
 import { indexDocument, worstSeverityOf } from "./document-index.js";
 import { stringifyJson } from "./json-text.js";
 import { escapeMarkdown } from "./markdown-escape.js";
 import { escapeTerminal, paint, severityGlyph } from "./terminal.js";
-import { fitToWidth, measureWidth } from "./text-width.js";
+import { fitColumns, formatTableHeader, formatTableLine, type TableColumn } from "./table-fit.js";
 import { formatClock, formatDateTime, formatDurationMs } from "./time-format.js";
 
 function clockOf(ts: string | null): string {
@@ -21,14 +23,20 @@ export type CallsTableFormat = "text" | "json" | "csv" | "markdown";
 
 export interface CallsTableOptions {
   readonly format?: CallsTableFormat;
-  /** Terminal columns for the text format (default 120). */
+  /** Terminal columns for the text format; Infinity (default): natural widths, nothing cut. */
   readonly width?: number;
   readonly color?: boolean;
+  /** Each call's number in the unfiltered analysis (default: its position in `doc.calls`). */
+  readonly numbers?: ReadonlyMap<CallRecord, number>;
+  /** Show the File column (default: when the document has several files). */
+  readonly showFile?: boolean;
 }
 
 export interface CallRow {
   readonly n: number;
   readonly callId: string;
+  /** The input file of the call's first message. */
+  readonly file: string | null;
   readonly startTs: string | null;
   readonly durationMs: number | null;
   readonly from: string | null;
@@ -43,11 +51,17 @@ export interface CallRow {
   readonly severity: Severity | null;
 }
 
-export function listCallRows(doc: AnalysisDocument): CallRow[] {
+/** Number of each call in the unfiltered document: keep it before filtering, pass it to the views. */
+export function numberCalls(doc: AnalysisDocument): Map<CallRecord, number> {
+  return new Map(doc.calls.map((c, i) => [c, i + 1]));
+}
+
+export function listCallRows(doc: AnalysisDocument, numbers?: ReadonlyMap<CallRecord, number>): CallRow[] {
   const index = indexDocument(doc);
   return doc.calls.map((c, i) => ({
-    n: i + 1,
+    n: numbers?.get(c) ?? i + 1,
     callId: c.callId,
+    file: c.messages[0] === undefined ? null : (index.messages.get(c.messages[0])?.file ?? null),
     startTs: c.startTs,
     durationMs: c.durationMs,
     from: c.from,
@@ -63,17 +77,22 @@ export function listCallRows(doc: AnalysisDocument): CallRow[] {
 }
 
 export function renderCallsTable(doc: AnalysisDocument, opts: CallsTableOptions = {}): string {
-  const rows = listCallRows(doc);
+  return renderCallRows(listCallRows(doc, opts.numbers), { ...opts, showFile: opts.showFile ?? doc.files.length > 1 });
+}
+
+/** Rows from one or several documents (`calls --per-file`) in one table. */
+export function renderCallRows(rows: readonly CallRow[], opts: CallsTableOptions = {}): string {
   const format = opts.format ?? "text";
+  const showFile = opts.showFile === true;
   switch (format) {
     case "text":
-      return renderText(rows, opts.width ?? 120, opts.color === true);
+      return renderText(rows, opts.width ?? Infinity, opts.color === true, showFile);
     case "json":
-      return renderJson(rows);
+      return renderJson(rows, showFile);
     case "csv":
-      return renderCsv(rows);
+      return renderCsv(rows, showFile);
     case "markdown":
-      return renderMarkdown(rows);
+      return renderMarkdown(rows, showFile);
   }
 }
 
@@ -81,10 +100,11 @@ function stateText(r: CallRow): string {
   return r.finalStatus === null ? r.state : `${r.state} ${r.finalStatus}`;
 }
 
-function renderJson(rows: readonly CallRow[]): string {
+function renderJson(rows: readonly CallRow[], showFile: boolean): string {
   const out = rows.map((r) => ({
     n: r.n,
     callId: r.callId,
+    ...(showFile ? { file: r.file } : {}),
     startTs: r.startTs,
     durationMs: r.durationMs,
     from: r.from,
@@ -102,100 +122,60 @@ function renderJson(rows: readonly CallRow[]): string {
 
 const CSV_HEADER = ["n", "call_id", "start", "duration_ms", "from", "to", "method", "state", "final_status", "messages", "outcomes", "linked_call_ids"];
 
-function renderCsv(rows: readonly CallRow[]): string {
-  let out = formatCsvRow(CSV_HEADER);
+function renderCsv(rows: readonly CallRow[], showFile: boolean): string {
+  let out = formatCsvRow(showFile ? [...CSV_HEADER, "file"] : CSV_HEADER);
   for (const r of rows) {
-    out += formatCsvRow([
+    const cells = [
       r.n, r.callId, r.startTs, r.durationMs, r.from, r.to, r.method, r.state, r.finalStatus, r.messages,
       r.outcomes.join(" "), r.linkedCallIds.join(" "),
-    ]);
+    ];
+    out += formatCsvRow(showFile ? [...cells, r.file] : cells);
   }
   return out;
 }
 
-function renderMarkdown(rows: readonly CallRow[]): string {
+function renderMarkdown(rows: readonly CallRow[], showFile: boolean): string {
   const lines = [
-    "| # | Start | Duration | From | To | Method | State | Msgs | Outcomes | Call-ID |",
-    "|--:|---|--:|---|---|---|---|--:|---|---|",
+    `| # | Start | Duration | From | To | Method | State | Msgs | Outcomes |${showFile ? " File |" : ""} Call-ID |`,
+    `|--:|---|--:|---|---|---|---|--:|---|${showFile ? "---|" : ""}---|`,
   ];
   for (const r of rows) {
     const outcomes = r.outcomes.length === 0 ? "" : `${r.severity === null ? "" : severityGlyph(r.severity) + " "}${r.outcomes.map((o) => escapeMarkdown(o)).join(", ")}`;
     lines.push(
-      `| ${r.n} | ${formatDateTime(r.startTs)} | ${formatDurationMs(r.durationMs)} | ${escapeMarkdown(r.from ?? "")} | ${escapeMarkdown(r.to ?? "")} | ${escapeMarkdown(r.method ?? "")} | ${escapeMarkdown(stateText(r))} | ${r.messages} | ${outcomes} | ${escapeMarkdown(r.callId)} |`,
+      `| ${r.n} | ${formatDateTime(r.startTs)} | ${formatDurationMs(r.durationMs)} | ${escapeMarkdown(r.from ?? "")} | ${escapeMarkdown(r.to ?? "")} | ${escapeMarkdown(r.method ?? "")} | ${escapeMarkdown(stateText(r))} | ${r.messages} | ${outcomes} |${showFile ? ` ${escapeMarkdown(r.file ?? "")} |` : ""} ${escapeMarkdown(r.callId)} |`,
     );
   }
   return lines.join("\n") + "\n";
 }
 
-interface Column {
-  readonly header: string;
-  readonly align: "left" | "right";
-  /** Flexible columns shrink (down to `min`) when the table is too wide. */
-  readonly flex: boolean;
-  readonly min: number;
-  readonly max: number;
-  /** Dropped first, in this order, when even shrinking is not enough. */
-  readonly dropRank: number;
-  readonly cell: (r: CallRow) => string;
+function fileCell(r: CallRow): string {
+  return escapeTerminal(r.file ?? "");
 }
 
-const COLUMNS: readonly Column[] = [
-  { header: "#", align: "right", flex: false, min: 1, max: 6, dropRank: 0, cell: (r) => String(r.n) },
-  { header: "Start", align: "left", flex: false, min: 12, max: 23, dropRank: 0, cell: (r) => formatDateTime(r.startTs) },
-  { header: "Duration", align: "right", flex: false, min: 8, max: 9, dropRank: 4, cell: (r) => formatDurationMs(r.durationMs) },
-  { header: "From", align: "left", flex: true, min: 12, max: 40, dropRank: 0, cell: (r) => escapeTerminal(r.from ?? "") },
-  { header: "To", align: "left", flex: true, min: 12, max: 40, dropRank: 0, cell: (r) => escapeTerminal(r.to ?? "") },
-  { header: "Method", align: "left", flex: false, min: 6, max: 10, dropRank: 3, cell: (r) => escapeTerminal(r.method ?? "") },
-  { header: "State", align: "left", flex: false, min: 9, max: 20, dropRank: 0, cell: (r) => escapeTerminal(stateText(r)) },
-  { header: "Msgs", align: "right", flex: false, min: 4, max: 6, dropRank: 5, cell: (r) => String(r.messages) },
-  { header: "Outcomes", align: "left", flex: true, min: 10, max: 40, dropRank: 2, cell: (r) => r.outcomes.map((o) => escapeTerminal(o)).join(",") },
-  { header: "Call-ID", align: "left", flex: true, min: 12, max: 48, dropRank: 1, cell: (r) => escapeTerminal(r.callId) },
+const COLUMNS: readonly TableColumn<CallRow>[] = [
+  { header: "#", align: "right", min: 1, max: 7, yield: null, dropRank: null, cell: (r) => String(r.n) },
+  { header: "Start", align: "left", min: 12, max: 23, yield: null, dropRank: null, cell: (r) => formatDateTime(r.startTs) },
+  { header: "Duration", align: "right", min: 8, max: 9, yield: null, dropRank: 2, cell: (r) => formatDurationMs(r.durationMs) },
+  { header: "From", align: "left", min: 12, max: 40, yield: 1, dropRank: 7, cell: (r) => escapeTerminal(r.from ?? "") },
+  { header: "To", align: "left", min: 12, max: 40, yield: 1, dropRank: 6, cell: (r) => escapeTerminal(r.to ?? "") },
+  { header: "Method", align: "left", min: 6, max: 10, yield: null, dropRank: 3, cell: (r) => escapeTerminal(r.method ?? "") },
+  { header: "State", align: "left", min: 9, max: 20, yield: null, dropRank: null, cell: (r) => escapeTerminal(stateText(r)) },
+  { header: "Msgs", align: "right", min: 4, max: 6, yield: null, dropRank: 1, cell: (r) => String(r.messages) },
+  { header: "Outcomes", align: "left", min: 10, max: 40, yield: 1, dropRank: 4, cell: (r) => r.outcomes.map((o) => escapeTerminal(o)).join(",") },
+  { header: "File", align: "left", min: 8, max: 40, yield: 2, dropRank: 5, cell: fileCell },
+  // The key an engineer greps for: last, shrinks only after every other column gave way, never dropped.
+  { header: "Call-ID", align: "left", min: 12, max: 160, yield: Infinity, dropRank: null, cell: (r) => escapeTerminal(r.callId) },
 ];
 
-const GAP = 2;
-
-/** Natural widths, then drop optional columns and shrink flexible ones until the table fits `width`. */
-function fitColumns(rows: readonly CallRow[], width: number, columns: readonly Column[]): { col: Column; w: number }[] {
-  let cols = columns.map((col) => {
-    let w = measureWidth(col.header);
-    for (const r of rows) w = Math.max(w, measureWidth(col.cell(r)));
-    return { col, w: Math.min(col.max, Math.max(col.header.length, w)) };
-  });
-  const total = (): number => cols.reduce((n, c) => n + c.w, 0) + GAP * (cols.length - 1);
-  // One cell at a time from the widest flexible column, so the flexible columns end up even.
-  const shrink = (): void => {
-    for (let over = total() - width; over > 0; over--) {
-      let widest: { col: Column; w: number } | undefined;
-      for (const c of cols) {
-        if (c.col.flex && c.w > Math.max(c.col.min, c.col.header.length) && (widest === undefined || c.w > widest.w)) widest = c;
-      }
-      if (widest === undefined) return;
-      widest.w -= 1;
-    }
-  };
-  shrink();
-  for (let rank = 1; rank <= 5 && total() > width; rank++) {
-    cols = cols.filter((c) => c.col.dropRank !== rank);
-    shrink();
-  }
-  return cols;
-}
-
-function renderText(rows: readonly CallRow[], width: number, color: boolean): string {
+function renderText(rows: readonly CallRow[], width: number, color: boolean, showFile: boolean): string {
   if (rows.length === 0) return "No calls.\n";
   // Within one day the date is noise: print the time of day only.
   const days = new Set(rows.map((r) => r.startTs?.slice(0, 10) ?? ""));
-  const columns = days.size <= 1 ? COLUMNS.map((c) => (c.header === "Start" ? { ...c, cell: (r: CallRow) => clockOf(r.startTs) } : c)) : COLUMNS;
-  const cols = fitColumns(rows, Math.max(40, width), columns);
-  const pad = " ".repeat(GAP);
-  const lines = [paint(cols.map((c) => fitToWidth(c.col.header, c.w, c.col.align)).join(pad).trimEnd(), "bold", color)];
+  const columns = COLUMNS.filter((c) => showFile || c.header !== "File").map((c) => (c.header === "Start" && days.size <= 1 ? { ...c, cell: (r: CallRow) => clockOf(r.startTs) } : c));
+  const cols = fitColumns(rows, Number.isFinite(width) ? Math.max(40, width) : width, columns);
+  const lines = [paint(formatTableHeader(cols, true), "bold", color)];
   for (const r of rows) {
-    const cells = cols.map((c) => {
-      const text = fitToWidth(c.col.cell(r), c.w, c.col.align);
-      if ((c.col.header === "Outcomes" || c.col.header === "State") && r.severity !== null) return paint(text, r.severity, color);
-      return text;
-    });
-    lines.push(cells.join(pad).trimEnd());
+    lines.push(formatTableLine(cols, (c) => c.col.cell(r), true, (c, text) => ((c.col.header === "Outcomes" || c.col.header === "State") && r.severity !== null ? paint(text, r.severity, color) : text)));
   }
   return lines.join("\n") + "\n";
 }

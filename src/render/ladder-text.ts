@@ -17,7 +17,7 @@ import { padStartToWidth, truncateMiddle, truncateToWidth, wrapToWidth, measureW
 import { formatClock, formatDeltaUs } from "./time-format.js";
 
 export interface LadderTextOptions {
-  /** Terminal columns (default 100). With many endpoints the ladder may be wider (columns stay >= 14). */
+  /** Terminal columns (default 100; Infinity: natural width). With many endpoints the ladder may be wider (columns stay >= 14). */
   readonly width?: number;
   readonly color?: boolean;
   readonly linked?: boolean;
@@ -57,8 +57,10 @@ export function renderLadderText(doc: AnalysisDocument | DocumentIndex, callIds:
 export function* writeLadderText(ladder: Ladder, options: LadderTextOptions = {}): Generator<string> {
   const color = options.color === true;
   const g = options.ascii === true ? ASCII : UNICODE;
-  const width = Math.max(40, options.width ?? 100);
   const n = Math.max(1, ladder.participants.length);
+  // Width Infinity (not a terminal): the natural layout, widest columns, nothing cut to fit.
+  const unlimited = options.width === Infinity;
+  const width = unlimited ? GUTTER + n * MAX_STEP + 2 : Math.max(40, options.width ?? 100);
   const step = Math.min(MAX_STEP, Math.max(MIN_STEP, Math.floor((width - GUTTER) / n)));
   // Extra room on the right for self-addressed messages and labels that overrun the last lifeline.
   const total = Math.max(GUTTER + n * step + 2, width);

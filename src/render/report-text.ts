@@ -1,7 +1,10 @@
 /**
- * The default `sipta analyze` view for a terminal: the summary, then each call with its messages (time,
- * src → dst, method or status, CSeq), annotated ones expanded (summary, explanation, next steps) and coloured
- * by severity. Every string from the capture is escaped; colour codes are the only escapes emitted.
+ * The default `sipta analyze` view for a terminal: the summary (responses by code as `tshark -z sip,stat` counts
+ * them, outcomes, diagnostics with their sentences), then each call with its messages (time, src → dst, method or
+ * status, CSeq), tracker findings expanded and coloured by severity. A catalogue explanation (489, 403 ...) is
+ * printed once per code at the end with the frames it applies to, not once per response. `problemsOnly` keeps the
+ * calls with an error or warning or a failed final status. Every string from the capture is escaped; colour codes
+ * are the only escapes emitted.
  */
 import type { AnalysisDocument, AnnotationRecord, CallRecord, MessageRecord } from "../model/document.js";
 import type { DocumentIndex } from "./document-index.js";
@@ -21,6 +24,30 @@ export interface TextReportOptions {
   readonly width: number;
   /** Also expand routine catalogue annotations (100 Trying, 200 OK ...). */
   readonly allAnnotations?: boolean;
+  /** Only the calls with problems (the CLI's default; `--all` turns it off). */
+  readonly problemsOnly?: boolean;
+  /** Each call's number in the unfiltered analysis ("Call 6/6" stays 6 under filters). */
+  readonly numbers?: ReadonlyMap<CallRecord, number>;
+}
+
+/** States where the initial request did not succeed. */
+const FAILED_STATES: ReadonlySet<string> = new Set(["busy", "rejected", "failed", "request-failed"]);
+
+function hasProblem(index: DocumentIndex, call: CallRecord): boolean {
+  const worst = worstSeverityOf(index, call.messages);
+  return worst === "error" || worst === "warning" || FAILED_STATES.has(call.state);
+}
+
+/** Generic (catalogue) explanations met so far: printed once per code at the end, with their frames. */
+class Explained {
+  readonly byCode = new Map<number, { readonly first: AnnotationRecord; readonly message: MessageRecord; readonly where: string[] }>();
+
+  add(m: MessageRecord, a: AnnotationRecord): void {
+    const e = this.byCode.get(a.code);
+    const where = describeOrigin(m) || `#${m.index}`;
+    if (e === undefined) this.byCode.set(a.code, { first: a, message: m, where: [where] });
+    else e.where.push(where);
+  }
 }
 
 export function renderTextReport(doc: AnalysisDocument, opts: TextReportOptions): string {
@@ -31,26 +58,62 @@ export function renderTextReport(doc: AnalysisDocument, opts: TextReportOptions)
 export function* writeTextReport(doc: AnalysisDocument, opts: TextReportOptions): Generator<string> {
   const index = indexDocument(doc);
   const width = Math.max(40, opts.width);
+  const explained = new Explained();
   yield* writeSummary(doc, opts.color, width);
   const inCall = new Set<number>();
   let shown = 0;
+  let hidden = 0;
+  const total = opts.numbers?.size ?? doc.calls.length;
   for (const [i, call] of doc.calls.entries()) {
     for (const m of call.messages) inCall.add(m);
-    const chunk = renderCall(index, call, i + 1, opts, width);
+    if (opts.problemsOnly === true && !hasProblem(index, call)) {
+      hidden++;
+      continue;
+    }
+    const chunk = renderCall(index, call, opts.numbers?.get(call) ?? i + 1, total, opts, width, explained);
     if (chunk !== "") {
       shown++;
       yield chunk;
     }
   }
   const loose = doc.messages.filter((m) => !inCall.has(m.index));
-  if (loose.length > 0) {
-    const rows = renderMessages(index, loose, opts, width);
+  if (loose.length > 0 && opts.problemsOnly !== true) {
+    const rows = renderMessages(index, loose, opts, width, explained);
     if (rows !== "") {
       yield "\n" + paint("Messages outside any call", "heading", opts.color) + "\n" + rows;
       shown++;
     }
   }
-  if (shown === 0) yield "\n" + (opts.onlyAnnotated ? "No annotated messages.\n" : "No calls.\n");
+  if (shown === 0) yield "\n" + (opts.onlyAnnotated ? "No annotated messages.\n" : opts.problemsOnly === true && doc.calls.length > 0 ? "No call with a problem.\n" : "No calls.\n");
+  yield* writeExplanations(explained, opts.color, width);
+  if (hidden > 0) yield "\n" + paint(`${hidden} call(s) without problems not shown: --all shows every call and message.`, "dim", opts.color) + "\n";
+}
+
+function* writeExplanations(explained: Explained, color: boolean, width: number): Generator<string> {
+  if (explained.byCode.size === 0) return;
+  yield "\n" + paint("Explanations (once per response code)", "heading", color) + "\n";
+  for (const [, e] of [...explained.byCode.entries()].sort((a, b) => a[0] - b[0])) {
+    const frames = e.where.length > 12 ? `${e.where.slice(0, 12).join(", ")} … (${e.where.length} in all)` : e.where.join(", ");
+    yield "\n" + renderAnnotation(e.message, e.first, color, width, { origin: `${e.where.length}×: ${frames}` }).join("\n") + "\n";
+  }
+}
+
+/** `200 OK  12`: response codes by count, the block `tshark -z sip,stat` opens with. */
+function* writeResponses(doc: AnalysisDocument, color: boolean, width: number): Generator<string> {
+  const entries = Object.entries(doc.summary.statuses).map(([code, n]) => ({ code: Number(code), n })).sort((a, b) => a.code - b.code);
+  if (entries.length === 0) return;
+  const reasons = new Map<number, string>();
+  for (const m of doc.messages) if (m.status !== null && m.reason !== null && !reasons.has(m.status)) reasons.set(m.status, m.reason);
+  yield paint("Responses", "bold", color) + "\n";
+  for (const { code, n } of entries) {
+    const label = truncateToWidth(`${code} ${escapeTerminal(reasons.get(code) ?? "")}`.trim(), Math.max(20, width - 14));
+    yield `  ${paint(padEndToWidth(label, 36), code >= 400 ? "warning" : "plain", color)} ${String(n).padStart(7)}\n`;
+  }
+  const methods = Object.entries(doc.summary.methods).sort((a, b) => b[1] - a[1]).map(([m, n]) => `${escapeTerminal(m)} ${paint(String(n), "bold", color)}`);
+  if (methods.length > 0) {
+    yield paint("Requests", "bold", color) + "\n";
+    yield* wrapJoined(methods, "  ", width, "  ");
+  }
 }
 
 function* writeSummary(doc: AnalysisDocument, color: boolean, width: number): Generator<string> {
@@ -64,6 +127,7 @@ function* writeSummary(doc: AnalysisDocument, color: boolean, width: number): Ge
   yield* wrapJoined(counts, "  ", width, "  ");
   const span = view.spanUs === null ? "" : ` (${formatDurationMs(view.spanUs / 1000)})`;
   yield `  Time ${formatDateTime(view.firstTs)} → ${formatDateTime(view.lastTs)}${span}\n`;
+  yield* writeResponses(doc, color, width);
   if (view.outcomes.length > 0) {
     yield paint("Outcomes", "bold", color) + "\n";
     for (const o of view.outcomes) {
@@ -76,6 +140,9 @@ function* writeSummary(doc: AnalysisDocument, color: boolean, width: number): Ge
     for (const d of view.diagnostics) {
       const label = `${severityGlyph(d.severity)} ${escapeTerminal(d.code)}`;
       yield `  ${paint(padEndToWidth(label, 36), d.severity, color)} ${d.count}\n`;
+      // The sentence, not only the code: what happened and what to do.
+      const first = doc.diagnostics.find((x) => x.code === d.code);
+      if (first !== undefined && d.severity !== "info") for (const l of wrapToWidth(escapeTerminal(first.message), width - 6)) yield paint(`      ${l}`, "dim", color) + "\n";
     }
     if (view.diagnosticsDropped > 0) yield paint(`  (${view.diagnosticsDropped} more not listed)`, "dim", color) + "\n";
   }
@@ -99,19 +166,22 @@ function* wrapJoined(parts: readonly string[], indent: string, width: number, se
   if (len > indent.length) yield line + "\n";
 }
 
-function renderCall(index: DocumentIndex, call: CallRecord, n: number, opts: TextReportOptions, width: number): string {
+function renderCall(index: DocumentIndex, call: CallRecord, n: number, total: number, opts: TextReportOptions, width: number, explained: Explained): string {
   const msgs = call.messages.map((i) => index.messages.get(i)).filter((m): m is MessageRecord => m !== undefined);
-  const body = renderMessages(index, msgs, opts, width);
+  const body = renderMessages(index, msgs, opts, width, explained);
   if (body === "") return "";
   const worst = worstSeverityOf(index, call.messages);
   const color = opts.color;
   const status = call.finalStatus === null ? "" : ` ${call.finalStatus}`;
-  const head = `Call ${n}/${index.doc.calls.length}  ${escapeTerminal(call.method ?? "?")}  ${escapeTerminal(call.state)}${status}  ${formatDurationMs(call.durationMs)}  ${call.messages.length} msgs`;
+  const head = `Call ${n}/${total}  ${escapeTerminal(call.method ?? "?")}  ${escapeTerminal(call.state)}${status}  ${formatDurationMs(call.durationMs)}  ${call.messages.length} msgs`;
   const lines: string[] = ["", paint(truncateToWidth(head, width), worst ?? "heading", color)];
-  lines.push(`  Call-ID ${truncateToWidth(escapeTerminal(call.callId), width - 10)}`);
+  // The Call-ID is the key an engineer greps for: never cut.
+  const idLines = wrapToWidth(escapeTerminal(call.callId), width - 10);
+  lines.push(`  Call-ID ${idLines[0] ?? ""}`, ...idLines.slice(1).map((l) => `          ${l}`));
   lines.push(`  ${truncateToWidth(`${escapeTerminal(call.from ?? "?")} → ${escapeTerminal(call.to ?? "?")}`, width - 2)}`);
   for (const l of call.links) {
-    const other = index.callNumbers.get(l.callId);
+    const linkedCall = index.calls.get(l.callId);
+    const other = linkedCall === undefined ? undefined : (opts.numbers?.get(linkedCall) ?? index.callNumbers.get(l.callId));
     lines.push(paint(`  linked (${escapeTerminal(l.reason)}): ${truncateToWidth(escapeTerminal(l.callId), width - 30)}${other === undefined ? "" : ` = call ${other}`}`, "dim", color));
   }
   if (call.outcomes.length > 0) lines.push(`  outcomes: ${call.outcomes.map((o) => escapeTerminal(o)).join(", ")}`);
@@ -125,7 +195,7 @@ function styleOfMessage(m: MessageRecord, notes: readonly AnnotationRecord[]): T
   return style;
 }
 
-function renderMessages(index: DocumentIndex, msgs: readonly MessageRecord[], opts: TextReportOptions, width: number): string {
+function renderMessages(index: DocumentIndex, msgs: readonly MessageRecord[], opts: TextReportOptions, width: number, explained: Explained): string {
   const out: string[] = [];
   const color = opts.color;
   let prevUs: number | null = null;
@@ -156,20 +226,30 @@ function renderMessages(index: DocumentIndex, msgs: readonly MessageRecord[], op
     const rest = `${fitToWidth(route, routeHere)}  ${paint(truncateToWidth(what, whatW), style === "plain" ? "bold" : style, color)}  ${paint(cseq, "dim", color)}`;
     out.push(`${fixed}${mark}${rest}${retr}`);
     if (m.warnings.length > 0) out.push(paint(`        warnings: ${m.warnings.map((w) => escapeTerminal(w)).join(", ")}`, "warning", color));
-    for (const a of notes) out.push(...renderAnnotation(m, a, color, width));
+    for (const a of notes) {
+      if (a.kind === "generic" && opts.allAnnotations !== true) {
+        // Catalogue text is the same for every response with this code: one line here, explained once at the end.
+        explained.add(m, a);
+        out.push(`        ${paint(`${severityGlyph(a.severity)} ${a.code}: ${truncateToWidth(escapeTerminal(a.summary), Math.max(20, width - 16))}`, a.severity, color)}`);
+      } else out.push(...renderAnnotation(m, a, color, width));
+    }
   }
   return out.length === 0 ? "" : out.join("\n") + "\n";
 }
 
-function renderAnnotation(m: MessageRecord, a: AnnotationRecord, color: boolean, width: number): string[] {
+/** One annotation as indented lines: verdict, summary, explanation, next steps (also used by `sipta show`). */
+export function renderAnnotation(m: MessageRecord, a: AnnotationRecord, color: boolean, width: number, opts: { readonly origin?: string } = {}): string[] {
   const indent = "        ";
   const inner = width - indent.length - 2;
   const lines: string[] = [];
-  const origin = describeOrigin(m);
-  const head = `${severityGlyph(a.severity)} ${a.kind}: ${a.outcome}${a.rfc === null ? "" : `  [${escapeTerminal(a.rfc)}]`}${origin === "" ? "" : `  (${origin})`}`;
+  const origin = opts.origin ?? describeOrigin(m);
+  const what = a.kind === "generic" ? `${a.code}${a.reason === null ? "" : ` ${escapeTerminal(a.reason)}`}` : `${a.kind}: ${a.outcome}`;
+  const head = `${severityGlyph(a.severity)} ${what}${a.rfc === null ? "" : `  [${escapeTerminal(a.rfc)}]`}${origin === "" ? "" : `  (${origin})`}`;
   lines.push(indent + paint(head, a.severity, color));
   for (const l of wrapToWidth(escapeTerminal(a.summary), inner)) lines.push(`${indent}  ${paint(l, "bold", color)}`);
-  for (const l of wrapToWidth(escapeTerminal(a.explanation), inner)) lines.push(`${indent}  ${l}`);
+  // Catalogue explanations often open with the summary sentence: do not print it twice.
+  const explanation = a.explanation.startsWith(a.summary) ? a.explanation.slice(a.summary.length).trim() : a.explanation;
+  for (const l of wrapToWidth(escapeTerminal(explanation), inner)) if (l !== "") lines.push(`${indent}  ${l}`);
   if (a.nextSteps.length > 0) {
     lines.push(`${indent}  ${paint("Next steps:", "bold", color)}`);
     for (const step of a.nextSteps) {

@@ -59,7 +59,7 @@ describe("sipta CLI", () => {
     expect(sipta(["analyze", DEMO, "--fail-on", "refer:transfer-succeeded"]).code).toBe(1);
     const bad = sipta(["analyze", DEMO, "--fail-on", "nonsense"]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain("unknown outcome");
+    expect(bad.err).toContain("--fail-on: unknown");
     expect(sipta(["analyze", DEMO, "--format", "pdf"]).code).toBe(2);
     expect(sipta(["analyze"]).code).toBe(2);
     // The default command is analyze: an unknown word is taken as a file name, and a missing file is exit 3.

@@ -37,14 +37,32 @@ describe("renderCallsTable", () => {
     expect(out).toMatch(/busy 486/);
   });
 
-  it("fits the width by shrinking and then dropping columns", () => {
+  it("fits the width by shrinking and then dropping other columns; the Call-ID survives whole", () => {
     for (const width of [60, 80, 100, 140]) {
       const lines = renderCallsTable(doc, { width }).trimEnd().split("\n");
       for (const l of lines) expect(measureWidth(l)).toBeLessThanOrEqual(width);
     }
     const narrow = renderCallsTable(doc, { width: 80 });
-    expect(narrow).not.toContain("Call-ID");
-    expect(narrow).toContain("…");
+    expect(narrow).toContain("Call-ID");
+    for (const c of doc.calls) expect(narrow).toContain(c.callId);
+    expect(narrow).not.toContain("Outcomes");
+  });
+
+  it("never cuts anything when the width is unlimited (output that is not a terminal)", () => {
+    const wide = renderCallsTable(sampleHostile().doc);
+    expect(wide).not.toContain("…");
+    const lines = renderCallsTable(doc).trimEnd().split("\n");
+    for (const c of doc.calls) expect(lines.some((l) => l.endsWith(c.callId))).toBe(true);
+  });
+
+  it("keeps the unfiltered call numbers and adds a File column when asked", () => {
+    const numbers = new Map(doc.calls.map((c, i) => [c, i + 1] as const));
+    const last = doc.calls[doc.calls.length - 1];
+    if (last === undefined) throw new Error("sample has calls");
+    const filtered = { ...doc, calls: [last] };
+    const out = renderCallsTable(filtered, { numbers, showFile: true });
+    expect(out.split("\n")[0]).toMatch(/File +Call-ID$/);
+    expect(out.split("\n")[1]).toMatch(new RegExp(`^ *${doc.calls.length} `));
   });
 
   it("escapes hostile strings and colours only when asked", () => {

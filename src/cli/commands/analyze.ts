@@ -4,18 +4,19 @@
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 import type { AnalysisDocument } from "../../model/document.js";
-import { analyze, analyzeStream } from "../../pipeline/analyze.js";
+import { analyzeStream, type AnalyzeOptions } from "../../pipeline/analyze.js";
 import { renderJsonReport } from "../../render/report-json.js";
 import { writeTextReport } from "../../render/report-text.js";
 import { writeMarkdownReport } from "../../render/report-markdown.js";
 import { renderHtmlReport } from "../../render/html/report-html.js";
 import { orderRecord, stringifyJson } from "../../render/json-text.js";
-import { colorFor, terminalWidth } from "../env.js";
-import { filterDocument, isFilterActive, messageMatches, readFilter } from "../filters.js";
+import { colorFor, proseWidth } from "../env.js";
+import { bindFilter, filterDocument, isFilterActive, messageMatches, readFilter, type BoundFilter, type MessageFilter } from "../filters.js";
+import { callIdContains } from "../call-id-match.js";
+import { loadAnalysis } from "../load-analysis.js";
 import { Output } from "../output.js";
 import { readFiles, readLang, readSourceOptions, withColorOption, withInputOptions, withLangOption } from "../options.js";
-import { failOnMatches, readFailOn } from "../fail-on.js";
-import { RawMessages } from "../raw-messages.js";
+import { FailOnReport, failOnMatches, readFailOn, type FailOn } from "../fail-on.js";
 import { ExitCode } from "../exit-codes.js";
 import { Progress } from "../progress.js";
 
@@ -25,6 +26,9 @@ export interface AnalyzeArgs {
   lang?: string;
   color?: boolean;
   "only-annotated"?: boolean;
+  all?: boolean;
+  raw?: boolean;
+  width?: number;
   "call-id"?: string[];
   code?: string[];
   method?: string[];
@@ -40,12 +44,13 @@ export interface AnalyzeArgs {
 
 export function withFilterOptions<T>(y: Argv<T>) {
   return y
-    .option("call-id", { describe: "only calls with this Call-ID (comma-separated or repeated)", type: "string", array: true })
-    .option("code", { describe: "only calls with a response of these codes, e.g. 202,302,430", type: "string", array: true })
+    .option("call-id", { describe: "only calls whose Call-ID is, starts with or contains this (comma-separated or repeated)", type: "string", array: true })
+    .option("code", { describe: "only calls with a response of these codes or classes, e.g. 202,302,430 or 4xx,5xx", type: "string", array: true })
     .option("method", { describe: "only calls with these methods, e.g. REFER,NOTIFY", type: "string", array: true })
     .option("address", { describe: "only calls touching this IP or IP:port", type: "string", array: true })
-    .option("since", { describe: "only messages at or after this time (2026-01-01T10:00:00Z)", type: "string" })
-    .option("until", { describe: "only messages at or before this time", type: "string" });
+    .option("state", { describe: "only calls in this state: failed (busy, rejected, failed, request-failed) or a state of `sipta calls`", type: "string", array: true })
+    .option("since", { describe: "only messages at or after this time: 10:01:00 (on the capture's date), +2m (from its start), or 2026-01-01T10:00:00Z", type: "string" })
+    .option("until", { describe: "only messages at or before this time (same forms as --since)", type: "string" });
 }
 
 export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
@@ -55,8 +60,10 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     withFilterOptions(withColorOption(withLangOption(withInputOptions(y))))
       .option("format", { describe: "output format", choices: ["text", "json", "ndjson", "markdown", "html"], default: "text" })
       .option("only-annotated", { describe: "show only messages that carry a tracker annotation (text, markdown)", type: "boolean", default: false })
-      .option("fail-on", { describe: "exit 1 when an annotation has one of these outcomes (e.g. no-notify,transfer-failed,request-lost; or kind:outcome)", type: "string", array: true })
-      .example("$0 analyze trace.pcap", "text report, annotated responses expanded")
+      .option("all", { describe: "text: every call and every message (default: the summary and the calls with problems)", type: "boolean", default: false })
+      .option("raw", { describe: "json: add each message's raw text as captured (`raw`), for `sipta show` on the saved file", type: "boolean", default: false })
+      .option("fail-on", { describe: "exit 1 (and say what matched on stderr) when an annotation has one of these outcomes (no-notify,transfer-failed; or kind:outcome), severities (error, warning) or codes (486, 5xx)", type: "string", array: true })
+      .example("$0 analyze trace.pcap", "text report: responses by code, the summary and the calls with problems (--all: everything)")
       .example("$0 analyze trace.pcap --format json > report.json", "the JSON document (docs/json-output.md)")
       .example("$0 analyze logs/ --code 202,302,430 --only-annotated", "transfers, redirects and flow failures in a folder of logs")
       .example("$0 analyze trace.pcapng --format html > report.html", "a self-contained HTML report")
@@ -72,58 +79,70 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const lang = readLang(args.lang);
   const filter = readFilter(args);
   const failOn = readFailOn(args["fail-on"]);
-  const out = new Output();
+  const report = new FailOnReport();
   const format = args.format ?? "text";
-  let failed = false;
-  const streamingToTty = format === "ndjson" && (process.stdout.isTTY as boolean | undefined) === true;
-  const progress = streamingToTty ? null : await Progress.start(files);
-  const withProgress = { ...source, onInputBytes: progress?.add };
+  const code = format === "ndjson" ? await streamNdjson(files, { ...source, lang }, filter, failOn, report) : await renderDocument(args, files, { ...source, lang }, filter, failOn, report);
+  if (report.matched) process.stderr.write(`${report.lines().join("\n")}\n`);
+  return code;
+}
 
-  if (format === "ndjson") {
-    // Lines are batched: one awaited write per 64 KiB, not per record.
-    let batch = "";
-    for await (const ev of analyzeStream(files, { ...withProgress, lang })) {
-      let line: string | null;
-      if (ev.type === "summary") {
-        line = stringifyJson({ type: "summary", ...orderRecord("summary", ev.summary), files: ev.files.map((f) => orderRecord("file", f)) });
-      } else {
-        if (ev.type === "annotation" && failOnMatches(failOn, ev.annotation)) failed = true;
-        line = null;
-        const skip = isFilterActive(filter) && ((ev.type === "message" && !messageMatches(ev.message, filter)) || (ev.type === "call" && filter.callIds !== null && !filter.callIds.has(ev.call.callId)));
-        if (!skip) {
-          const record = ev.type === "message" ? ev.message : ev.type === "annotation" ? ev.annotation : ev.type === "call" ? ev.call : ev.type === "flow" ? ev.flow : ev.diagnostic;
-          line = stringifyJson({ type: ev.type, ...orderRecord(ev.type, record) });
-        }
-      }
-      if (line === null) continue;
-      batch += `${line}\n`;
-      if (batch.length >= 65536) {
-        await out.write(batch);
-        batch = "";
-      }
+async function streamNdjson(files: readonly string[], opts: AnalyzeOptions, filter: MessageFilter, failOn: FailOn | null, report: FailOnReport): Promise<number> {
+  const out = new Output();
+  const progress = (process.stdout.isTTY as boolean | undefined) === true ? null : await Progress.start(files);
+  let bound: BoundFilter | null = null;
+  const active = isFilterActive(filter);
+  // Lines are batched: one awaited write per 64 KiB, not per record.
+  let batch = "";
+  for await (const ev of analyzeStream(files, { ...opts, onInputBytes: progress?.add })) {
+    let line: string | null;
+    if (ev.type === "summary") {
+      line = stringifyJson({ type: "summary", ...orderRecord("summary", ev.summary), files: ev.files.map((f) => orderRecord("file", f)) });
+    } else {
+      if (ev.type === "annotation" && failOnMatches(failOn, ev.annotation)) report.add(ev.annotation);
+      if (ev.type === "message" && bound === null) bound = bindFilter(filter, ev.message.ts);
+      const skip = active && bound !== null && ((ev.type === "message" && !messageMatches(ev.message, bound)) || (ev.type === "call" && filter.callIds !== null && !filter.callIds.some((fr) => callIdContains(ev.call.callId, fr))));
+      const record = ev.type === "message" ? ev.message : ev.type === "annotation" ? ev.annotation : ev.type === "call" ? ev.call : ev.type === "flow" ? ev.flow : ev.diagnostic;
+      line = skip ? null : stringifyJson({ type: ev.type, ...orderRecord(ev.type, record) });
     }
-    if (batch.length > 0) await out.write(batch);
-    progress?.done();
-    return failed ? ExitCode.FailOn : ExitCode.Ok;
+    if (line === null) continue;
+    batch += `${line}\n`;
+    if (batch.length >= 65536) {
+      await out.write(batch);
+      batch = "";
+    }
   }
-
-  const raw = format === "html" ? new RawMessages() : null;
-  const full: AnalysisDocument = await analyze(files, { ...withProgress, lang, ...(raw === null ? {} : { onMessage: (m) => { raw.add(m); } }) });
+  if (batch.length > 0) await out.write(batch);
   progress?.done();
-  failed = full.annotations.some((a) => failOnMatches(failOn, a));
-  const doc = filterDocument(full, filter);
+  return report.matched ? ExitCode.FailOn : ExitCode.Ok;
+}
+
+async function renderDocument(args: AnalyzeArgs, files: readonly string[], opts: AnalyzeOptions, filter: MessageFilter, failOn: FailOn | null, report: FailOnReport): Promise<number> {
+  const format = args.format ?? "text";
+  const wantRaw = format === "html" || (format === "json" && args.raw === true);
+  // A text report on a terminal shows the diagnostics' sentences itself, on the same screen: not twice.
+  const textOnTty = format === "text" && (process.stdout.isTTY as boolean | undefined) === true;
+  const loaded = await loadAnalysis(files, { ...opts, keepRaw: () => wantRaw, printDiagnostics: !textOnTty });
+  for (const a of loaded.doc.annotations) if (failOnMatches(failOn, a)) report.add(a);
+  const doc = filterDocument(loaded.doc, filter);
+  const raw = (i: number): string | null => loaded.raw.get(i);
+  const out = new Output();
   switch (format) {
     case "json":
-      await out.write(renderJsonReport(doc));
+      await out.write(renderJsonReport(args.raw === true ? withRawText(doc, raw) : doc));
       break;
     case "markdown":
       await out.writeAll(writeMarkdownReport(doc, { onlyAnnotated: args["only-annotated"] === true }));
       break;
     case "html":
-      await out.write(renderHtmlReport(doc, { raw: (i) => raw?.get(i) ?? null, title: `sipta report: ${files.join(", ")}` }));
+      await out.write(renderHtmlReport(doc, { raw, title: `sipta report: ${files.join(", ")}` }));
       break;
     default:
-      await out.writeAll(writeTextReport(doc, { color: colorFor(process.stdout, args.color) === "ansi", onlyAnnotated: args["only-annotated"] === true, width: terminalWidth(process.stdout) }));
+      await out.writeAll(writeTextReport(doc, { color: colorFor(process.stdout, args.color) === "ansi", onlyAnnotated: args["only-annotated"] === true, width: proseWidth(process.stdout, args.width), problemsOnly: args.all !== true && args["only-annotated"] !== true, numbers: loaded.numbers }));
   }
-  return failed ? ExitCode.FailOn : ExitCode.Ok;
+  return report.matched ? ExitCode.FailOn : ExitCode.Ok;
+}
+
+/** The document with each message's raw text as an added `raw` field (schema: fields may be added). */
+function withRawText(doc: AnalysisDocument, raw: (i: number) => string | null): AnalysisDocument {
+  return { ...doc, messages: doc.messages.map((m) => ({ ...m, raw: raw(m.index) })) };
 }
