@@ -245,7 +245,7 @@ export function renderAnnotation(m: MessageRecord, a: AnnotationRecord, color: b
   const origin = opts.origin ?? describeOrigin(m);
   const what = a.kind === "generic" ? `${a.code}${a.reason === null ? "" : ` ${escapeTerminal(a.reason)}`}` : `${a.kind}: ${a.outcome}`;
   const head = `${severityGlyph(a.severity)} ${what}${a.rfc === null ? "" : `  [${escapeTerminal(a.rfc)}]`}${origin === "" ? "" : `  (${origin})`}`;
-  lines.push(indent + paint(head, a.severity, color));
+  lines.push(indent + paint(truncateToWidth(head, width - indent.length), a.severity, color));
   for (const l of wrapToWidth(escapeTerminal(a.summary), inner)) lines.push(`${indent}  ${paint(l, "bold", color)}`);
   // Catalogue explanations often open with the summary sentence: do not print it twice.
   const explanation = a.explanation.startsWith(a.summary) ? a.explanation.slice(a.summary.length).trim() : a.explanation;

@@ -62,8 +62,9 @@ describe("sipta CLI", () => {
     expect(bad.err).toContain("--fail-on: unknown");
     expect(sipta(["analyze", DEMO, "--format", "pdf"]).code).toBe(2);
     expect(sipta(["analyze"]).code).toBe(2);
-    // The default command is analyze: an unknown word is taken as a file name, and a missing file is exit 3.
-    expect(sipta(["frobnicate"]).code).toBe(3);
+    // A word that is neither a command nor a file is a mistyped command (2); a missing path is exit 3.
+    expect(sipta(["frobnicate"]).code).toBe(2);
+    expect(sipta(["./frobnicate"]).code).toBe(3);
     const missing = sipta(["analyze", "does/not/exist.pcap"]);
     expect(missing.code).toBe(3);
     expect(missing.err).toContain("does/not/exist.pcap");
