@@ -1,6 +1,7 @@
 /**
  * Builds the TraceEvents of the capture path (SipPayload, KeepaliveEvent, ConnectionEvent, OpaqueFlowEvent) and
- * reports framing diagnostics, so that the UDP, TCP, WebSocket and HEP paths all emit the same shapes.
+ * reports the framing facts (worded once, in sip/framing-facts.ts) with the frame they belong to, so that the UDP,
+ * TCP, WebSocket and HEP paths all emit the same shapes.
  */
 import { makeDiagnostic, quoteBytes } from "../diagnostics/diagnostic.js";
 import type { DiagnosticSink } from "../diagnostics/sink.js";
@@ -12,6 +13,7 @@ import type { Origin } from "../model/origin.js";
 import type { Carrier, TraceEvent } from "../model/trace-event.js";
 import type { Transport } from "../model/transport.js";
 import { frameDatagram } from "../sip/framing.js";
+import { missingContentLengthFact, wholeMessageFacts } from "../sip/framing-facts.js";
 import type { FramerProblem } from "../sip/framing-stream.js";
 
 /** Collects the events of one chunk and knows the file and the record being processed. */
@@ -53,17 +55,7 @@ export class CaptureEmitter {
       case "message": {
         const m = r.message;
         const where = `${transport.toUpperCase()}${carrier === "plain" ? "" : `/${carrier}`} ${src === null ? "?" : formatEndpoint(src)}→${dst === null ? "?" : formatEndpoint(dst)}`;
-        if (m.skippedBefore > 0 && hasNonWhitespace(b, off, m.start)) {
-          this.sink.report(makeDiagnostic("framing.junk_skipped", frameRef(this.file, this.frame), `skipped ${m.skippedBefore} bytes before the SIP start line in ${where}: ${quoteBytes(b.subarray(off, m.start))}`));
-        }
-        if (m.truncated && m.contentLength !== null && m.contentLength >= 0) {
-          const got = m.end - m.start;
-          this.sink.report(makeDiagnostic("framing.content_length_mismatch", frameRef(this.file, this.frame), `SIP message in ${where} is shorter than its Content-Length: expected ${m.contentLength} body bytes, got ${Math.max(0, got - bodyOffset(b, m.start, m.end))}`));
-        } else if (m.extraBytes > 0) {
-          this.sink.report(makeDiagnostic("framing.content_length_mismatch", frameRef(this.file, this.frame), `SIP message in ${where} has ${m.extraBytes} bytes after the ${m.contentLength ?? 0} body bytes its Content-Length announces; they were discarded (RFC 3261 §18.3)`));
-        } else if (m.contentLength === -1) {
-          this.sink.report(makeDiagnostic("framing.bad_content_length", frameRef(this.file, this.frame), `SIP message in ${where} has an unusable Content-Length; the body runs to the end of the datagram`));
-        }
+        for (const f of wholeMessageFacts(b, off, m, where)) this.sink.report(makeDiagnostic(f.code, frameRef(this.file, this.frame), f.message));
         this.sip(Buffer.from(b.subarray(m.start, m.end)), frames, this.frame, timeUs, src, dst, transport, carrier, m.truncated);
         return true;
       }
@@ -95,23 +87,12 @@ export class CaptureEmitter {
         case "cut":
           if (p.why === "end") this.sink.report(makeDiagnostic("framing.incomplete_at_end", frameRef(this.file, p.frame), `${where} ended inside a SIP message (${p.bytes} bytes pending); reported as truncated when its headers were complete`));
           break;
-        case "missing-content-length":
-          this.sink.report(makeDiagnostic("framing.missing_content_length", frameRef(this.file, p.frame), `SIP message on ${where} has no Content-Length (required on streams, RFC 3261 §18.3 and §20.14); assumed 0`));
+        case "missing-content-length": {
+          const f = missingContentLengthFact(where);
+          this.sink.report(makeDiagnostic(f.code, frameRef(this.file, p.frame), f.message));
           break;
+        }
       }
     }
   }
-}
-
-function hasNonWhitespace(b: Buffer, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = b[i];
-    if (c !== 0x0d && c !== 0x0a && c !== 0x20 && c !== 0x09 && c !== 0) return true;
-  }
-  return false;
-}
-
-function bodyOffset(b: Buffer, start: number, end: number): number {
-  const i = b.indexOf("\r\n\r\n", start);
-  return i < 0 || i >= end ? end - start : i + 4 - start;
 }

@@ -178,25 +178,31 @@ export function findContentLength(b: Buffer, off: number, headEnd: number): numb
       if ((nameLen === 14 && isContentLengthName(b, at)) || (nameLen === 1 && c === 0x6c)) {
         let v = nameEnd;
         while (b[v] === 0x20 || b[v] === 0x09) v++;
-        if (b[v] === 0x3a) {
-          v++;
-          while (b[v] === 0x20 || b[v] === 0x09) v++;
-          let n = 0;
-          let digits = 0;
-          while (isDigit(b[v]) && digits < 10) {
-            n = n * 10 + ((b[v] ?? 0x30) - 0x30);
-            v++;
-            digits++;
-          }
-          const t = b[v];
-          if (digits === 0 || digits >= 10 || !(t === 0x0d || t === 0x0a || t === 0x20 || t === 0x09)) return -1;
-          return n;
-        }
+        if (b[v] === 0x3a) return contentLengthValue(b, v + 1);
       }
     }
     ls = b.indexOf(0x0a, at);
   }
   return null;
+}
+
+/**
+ * The Content-Length value whose text starts at `v` (just after the colon; leading SP/HT skipped): 1 to 9 digits
+ * followed by a line end or whitespace, else -1 (unusable). The one reading of that value, for framing and parser.
+ */
+export function contentLengthValue(b: Buffer, v: number): number {
+  let at = v;
+  while (b[at] === 0x20 || b[at] === 0x09) at++;
+  let n = 0;
+  let digits = 0;
+  while (isDigit(b[at]) && digits < 10) {
+    n = n * 10 + ((b[at] ?? 0x30) - 0x30);
+    at++;
+    digits++;
+  }
+  const t = b[at];
+  if (digits === 0 || digits >= 10 || !(t === 0x0d || t === 0x0a || t === 0x20 || t === 0x09)) return -1;
+  return n;
 }
 
 /**

@@ -8,8 +8,9 @@ import type { DiagnosticCode } from "../diagnostics/catalogue.js";
 import type { DiagnosticSink } from "../diagnostics/sink.js";
 import { originRef } from "../model/origin.js";
 import type { SipPayload } from "../model/trace-event.js";
-import { decodeText, lowerByte, parseUint, trimEnd, trimStart } from "./bytes.js";
+import { decodeText, lowerByte, trimEnd, trimStart } from "./bytes.js";
 import { addressEnd, findParam, firstElementEnd, isHeaderName, type ByteRange } from "./fast-fields.js";
+import { contentLengthValue } from "./framing.js";
 import { indexHeaders } from "./header-index.js";
 import { SipRequest, SipResponse, type FastFields, type SipMessage } from "./message.js";
 import { parseStartLine } from "./start-line.js";
@@ -85,28 +86,11 @@ export function parseSipMessage(payload: SipPayload, sink: DiagnosticSink): SipM
     branch = fastParam(buf, vs, ve, BRANCH, "branch");
   }
 
-  // Body: cut by Content-Length (RFC 3261 §18.3; §20.14). On datagrams the length may be absent (rest of the packet).
-  let contentLength: number | null = null;
-  const available = buf.length - ix.bodyStart;
-  let bodyEnd = buf.length;
-  if (kLen >= 0) {
-    const cl = parseUint(buf, offs[kLen * 4 + 2] ?? 0, offs[kLen * 4 + 3] ?? 0);
-    if (cl < 0) pending.push({ code: "sip.bad_content_length", message: `Content-Length is not a number: ${quoteBytes(buf.subarray(offs[kLen * 4 + 2] ?? 0, offs[kLen * 4 + 3] ?? 0))}` });
-    else {
-      contentLength = cl;
-      if (cl > available) {
-        pending.push({ code: "sip.content_length_mismatch", message: `body is shorter than its Content-Length: expected ${cl} bytes, got ${Math.max(0, available)}` });
-      } else {
-        bodyEnd = ix.bodyStart + cl;
-        if (cl < available && !onlyWhitespace(buf, bodyEnd, buf.length)) {
-          pending.push({ code: "sip.content_length_mismatch", message: `${available - cl} bytes after the body that Content-Length ${cl} announces were ignored` });
-        }
-      }
-    }
-  } else if (payload.transport === "tcp" || payload.transport === "tls") {
-    // RFC 3261 §18.3: Content-Length MUST be used with stream-oriented transports.
-    pending.push({ code: "sip.missing_content_length", message: "no Content-Length on a stream transport" });
-  }
+  // Body: framing (framing.ts) already cut the bytes at Content-Length (RFC 3261 §18.3, §20.14) and reported any
+  // disagreement, short body or missing value (framing-facts.ts): the parser trusts it and reports none of that.
+  const cl = kLen >= 0 ? contentLengthValue(buf, offs[kLen * 4 + 2] ?? 0) : null;
+  const contentLength = cl !== null && cl >= 0 ? cl : null;
+  const bodyEnd = contentLength !== null && ix.bodyStart + contentLength <= buf.length ? ix.bodyStart + contentLength : buf.length;
   if (!ix.complete && ix.count > 0) pending.push({ code: "sip.headers_incomplete", message: "the header section has no terminating empty line (message cut short?)" });
   if (ix.bareLfLines > 0) pending.push({ code: "sip.bare_lf", message: `${ix.bareLfLines} line(s) end in LF without CR (RFC 3261 §7 requires CRLF); accepted` });
   for (const at of ix.badLines) {
@@ -135,13 +119,8 @@ export function parseSipMessage(payload: SipPayload, sink: DiagnosticSink): SipM
     if (line.status < 100 || line.status > 699) pending.push({ code: "sip.bad_status_code", message: `status code ${line.status} is outside 100-699` });
   }
   if (!line.version.toUpperCase().startsWith("SIP/2.0")) pending.push({ code: "sip.unsupported_version", message: `SIP version ${line.version} (expected SIP/2.0)` });
-  if (payload.truncated) pending.push({ code: "sip.truncated", message: "the message was cut short before its end" });
   for (const p of pending) msg.warn(p.code, p.message, p.message);
   return msg;
-}
-
-function onlyWhitespace(buf: Uint8Array, start: number, end: number): boolean {
-  return trimStart(buf, start, end) === end;
 }
 
 /** CSeq from bytes: digits, LWS, method token (RFC 3261 §20.16). */

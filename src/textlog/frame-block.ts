@@ -1,14 +1,19 @@
 /**
- * Frames the SIP message(s) of one log block: the start line, headers up to the empty line, then the body cut
- * by Content-Length (RFC 3261 §18.3, §20.14), falling back to the block's end. Line ends become CRLF; nothing else
- * is changed, except restoring an empty line after the headers that the log lost (reported). Messages shorter
- * than their Content-Length or frame byte count are kept and marked truncated.
+ * Repairs the SIP message(s) of one log block into wire text and hands each to sip/framing, which alone knows start
+ * lines and Content-Length (RFC 3261 §18.3, §20.14). The repairs are the log's: indentation removed, doubled
+ * newlines collapsed, line ends made CRLF, an empty line after the headers that the log lost restored (reported),
+ * and the frame's own byte count ("recv 584 bytes") used where the message has no Content-Length. Framing then cuts
+ * the body; what it measured (short body, extra bytes, unusable value) is reported once, by sip/framing-facts.ts.
+ * Messages shorter than their Content-Length or frame byte count are kept and marked truncated.
  */
 import type { DiagnosticCode } from "../diagnostics/catalogue.js";
 import { quoteBytes } from "../diagnostics/diagnostic.js";
+import { measureMessage } from "../sip/framing.js";
+import { wholeMessageFacts } from "../sip/framing-facts.js";
+import { contentLengthOfLines, isStartLineText } from "../sip/framing-text.js";
 import type { LogBlock } from "./log-block.js";
 import { MAX_MESSAGE_CHARS } from "./log-block.js";
-import { headerName, isBlank, isContinuation, isSipStartLine, scanHeaders } from "./sip-text.js";
+import { headerName, isBlank, isContinuation } from "./sip-text.js";
 
 export interface FramedMessage {
   /** The message as CRLF text (latin1: one char per byte). */
@@ -16,6 +21,8 @@ export interface FramedMessage {
   /** 1-based line of its SIP start line. */
   readonly line: number;
   readonly truncated: boolean;
+  /** Content-Length as framing read it: null when absent, -1 when unusable. */
+  readonly contentLength: number | null;
 }
 
 export interface FrameCallbacks {
@@ -41,7 +48,7 @@ export function frameBlock(block: LogBlock, cb: FrameCallbacks): FramedMessage[]
     cb.report("textlog.not_sip", block.headerLine, "log frame holds no message text: skipped");
     return [];
   }
-  if (!isSipStartLine(first.text.trim())) {
+  if (!isStartLineText(first.text.trim())) {
     cb.report("textlog.not_sip", first.no, `log frame does not start with a SIP start line (keep-alive or non-SIP record): ${quote(first.text)}: skipped`);
     return [];
   }
@@ -52,7 +59,7 @@ export function frameBlock(block: LogBlock, cb: FrameCallbacks): FramedMessage[]
     i = skipBlank(lines, r.next);
     const next = lines[i];
     if (next === undefined) break;
-    if (block.allowSeveral && isSipStartLine(next.text.trim())) continue;
+    if (block.allowSeveral && isStartLineText(next.text.trim())) continue;
     for (let k = i; k < lines.length; k++) {
       const l = lines[k];
       if (l !== undefined && !isBlank(l.text)) cb.noise(l.no, l.text);
@@ -87,77 +94,69 @@ function frameOne(lines: readonly Line[], start: number, block: LogBlock, firstI
     }
     headers.push(t);
   }
-  const facts = scanHeaders(headers);
+  const cl = contentLengthOfLines(headers.slice(1));
   const headText = headers.map((h) => `${h}\r\n`).join("");
 
   if (!headerEnded) {
     const withEnd = headText.length + 2;
     let complete: boolean;
     if (byteCount !== null) complete = withEnd === byteCount;
-    else complete = (facts.contentLength ?? 0) === 0 && !block.overflow && block.mayBeSplit !== true;
+    else complete = (cl === null || cl <= 0) && !block.overflow && block.mayBeSplit !== true;
     if (complete) {
       cb.report("textlog.header_end_missing", lineNo, "the log lost the empty line that ends the headers: restored");
-      return { message: { text: `${headText}\r\n`, line: lineNo, truncated: false }, next: j };
+      return { message: { text: `${headText}\r\n`, line: lineNo, truncated: false, contentLength: cl }, next: j };
     }
     reportTruncated(cb, lineNo, block, byteCount !== null ? `frame says ${byteCount} bytes; the log holds ${headText.length} bytes of headers and no end of headers` : "the log ends inside the headers");
-    return { message: { text: headText, line: lineNo, truncated: true }, next: j };
+    return { message: { text: headText, line: lineNo, truncated: true, contentLength: cl }, next: j };
   }
 
   // Body candidates: up to the next message start (when a block may hold several) or the block end.
   let end = lines.length;
   if (block.allowSeveral) {
     for (let k = j + 1; k < lines.length; k++) {
-      if (isBlank(lines[k - 1]?.text ?? "") && isSipStartLine(lines[k]?.text.trim() ?? "")) {
+      if (isBlank(lines[k - 1]?.text ?? "") && isStartLineText(lines[k]?.text.trim() ?? "")) {
         end = k;
         break;
       }
     }
   }
-  const lenOf = (k: number): number => {
+  const lineText = (k: number): string => {
     const l = lines[k];
-    return l === undefined ? 0 : strip(l.text).length + (l.open ? 0 : 2);
+    return l === undefined ? "" : strip(l.text) + (l.open ? "" : "\r\n");
   };
-  const cl = facts.contentLength;
-  const target = cl ?? (byteCount !== null ? byteCount - headText.length - 2 : null);
-  let bodyEnd = -1; // exclusive line index where the body ends
-  let dropFinalCrlf = false;
-  if (target !== null && target >= 0) {
-    let cum = 0;
-    if (target === 0) bodyEnd = j;
-    for (let k = j; k < end && bodyEnd < 0; k++) {
-      cum += lenOf(k);
-      if (cum === target) bodyEnd = k + 1;
-      else if (cum - 2 === target && !(lines[k]?.open ?? false)) {
-        bodyEnd = k + 1;
-        dropFinalCrlf = true;
-      } else if (cum > target) break;
-    }
-  }
-  let truncated = false;
-  let next = bodyEnd;
-  if (bodyEnd < 0) {
-    // Content-Length not met exactly: keep what the block holds (trailing empty lines are log padding).
-    let last = end;
-    while (last > j && isBlank(lines[last - 1]?.text ?? "")) last--;
-    bodyEnd = last;
-    next = end;
-    let have = 0;
-    for (let k = j; k < bodyEnd; k++) have += lenOf(k);
-    const total = headText.length + 2 + have;
-    if (cl !== null && have < cl && !(byteCount !== null && total === byteCount)) {
-      truncated = true;
-      reportTruncated(cb, lineNo, block, `Content-Length is ${cl} but the log holds ${have} body bytes`);
-    } else if (byteCount !== null && total < byteCount && cl === null) {
-      truncated = true;
-      reportTruncated(cb, lineNo, block, `frame says ${byteCount} bytes but the log holds ${total}`);
-    }
-  }
+  // Trailing empty lines are log padding unless Content-Length counts them (framing decides below).
+  let last = end;
+  while (last > j && isBlank(lines[last - 1]?.text ?? "")) last--;
   let body = "";
-  for (let k = j; k < bodyEnd; k++) {
-    const l = lines[k];
-    if (l !== undefined) body += strip(l.text) + (l.open ? "" : "\r\n");
+  for (let k = j; k < end; k++) body += lineText(k);
+  let padded = 0;
+  for (let k = last; k < end; k++) padded += lineText(k).length;
+
+  // sip/framing measures the repaired text as one whole message: cut at Content-Length, or short (truncated).
+  const whole = `${headText}\r\n${body}`;
+  const unpadded = whole.slice(0, whole.length - padded);
+  let text = unpadded;
+  let truncated = false;
+  if (cl !== null) {
+    const bytes = Buffer.from(whole, "latin1");
+    const m = measureMessage(bytes, 0, bytes.length, false);
+    if (m.kind === "complete") {
+      const framed = { start: 0, end: m.end, truncated: m.truncated, contentLength: m.contentLength, skippedBefore: 0, extraBytes: m.extraBytes };
+      // A body cut by the log itself (size cap, a shortened field) is the log's fact, reported below with its cause.
+      const logCut = m.truncated && (block.overflow || block.cut);
+      if (!logCut) for (const f of wholeMessageFacts(bytes, 0, framed, "the log")) cb.report(f.code, lineNo, f.message);
+      truncated = m.truncated && !logCut;
+      if (cl >= 0 && !m.truncated) text = bytes.toString("latin1", 0, m.end);
+    }
   }
-  if (dropFinalCrlf) body = body.slice(0, -2);
+  if (cl === null || cl < 0) {
+    // No usable Content-Length: the frame's byte count, when the log gives one, ends the message at a line end.
+    if (byteCount !== null && text.length > byteCount && (text.startsWith("\r\n", byteCount) || text.endsWith("\r\n", byteCount))) text = text.slice(0, byteCount);
+    else if (byteCount !== null && text.length < byteCount) {
+      truncated = true;
+      reportTruncated(cb, lineNo, block, `frame says ${byteCount} bytes but the log holds ${text.length}`);
+    }
+  }
   if (block.overflow && !truncated) {
     truncated = true;
     reportTruncated(cb, lineNo, block, `the frame is longer than the ${MAX_MESSAGE_CHARS}-byte cap`);
@@ -166,11 +165,10 @@ function frameOne(lines: readonly Line[], start: number, block: LogBlock, firstI
     truncated = true;
     reportTruncated(cb, lineNo, block, "the log shortened part of it");
   }
-  const text = `${headText}\r\n${body}`;
   if (byteCount !== null && !truncated && text.length !== byteCount) {
     cb.report("textlog.byte_count_mismatch", lineNo, `frame says ${byteCount} bytes; the logged message has ${text.length} bytes with CRLF line ends`);
   }
-  return { message: { text, line: lineNo, truncated }, next };
+  return { message: { text, line: lineNo, truncated, contentLength: cl }, next: end };
 }
 
 function reportTruncated(cb: FrameCallbacks, line: number, block: LogBlock, why: string): void {

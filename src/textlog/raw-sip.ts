@@ -7,7 +7,8 @@ import type { FormatReader, LineParser } from "./parser-env.js";
 import { BlockParserBase } from "./parser-env.js";
 import type { LineSource } from "./line-source.js";
 import { EMPTY_META } from "./log-block.js";
-import { isBlank, isSipStartLine, scanHeaders } from "./sip-text.js";
+import { contentLengthOfLines, isStartLineText } from "../sip/framing-text.js";
+import { isBlank } from "./sip-text.js";
 
 type State =
   | { readonly kind: "idle" }
@@ -22,7 +23,7 @@ class RawSipParser extends BlockParserBase implements LineParser {
 
   line(l: LineSource): void {
     const text = l.text;
-    const start = isSipStartLine(text.trim());
+    const start = isStartLineText(text.trim());
     const st = this.state;
     switch (st.kind) {
       case "idle":
@@ -39,7 +40,7 @@ class RawSipParser extends BlockParserBase implements LineParser {
           if (st.lines.length < MAX_HEADER_LINES) st.lines.push(text.trim());
           return;
         }
-        this.afterHeaders(scanHeaders(st.lines).contentLength);
+        this.afterHeaders(contentLengthOfLines(st.lines));
         return;
       case "body":
         // A start line right after the headers is a message/sipfrag body; after an empty line inside the body it
@@ -72,7 +73,7 @@ class RawSipParser extends BlockParserBase implements LineParser {
 
   private afterHeaders(contentLength: number | null): void {
     if (contentLength === 0) this.finishMessage();
-    else if (contentLength === null) this.state = { kind: "body-unknown", lastBlank: true };
+    else if (contentLength === null || contentLength < 0) this.state = { kind: "body-unknown", lastBlank: true };
     else this.state = { kind: "body", remaining: contentLength, lastBlank: false };
   }
 
@@ -88,6 +89,6 @@ class RawSipParser extends BlockParserBase implements LineParser {
 
 export const rawSip: FormatReader = {
   format: "raw-sip",
-  detect: (lines) => lines.some((t) => isSipStartLine(t.trim())),
+  detect: (lines) => lines.some((t) => isStartLineText(t.trim())),
   create: (env) => new RawSipParser(env),
 };

@@ -16,7 +16,9 @@ import type { LineSource } from "./line-source.js";
 import { toLineSource } from "./line-source.js";
 import type { LogBlock } from "./log-block.js";
 import type { LineParser, ParserEnv } from "./parser-env.js";
-import { isBlank, isRequestLine, scanHeaders } from "./sip-text.js";
+import { isStatusLineText } from "../sip/framing-text.js";
+import { missingContentLengthFact } from "../sip/framing-facts.js";
+import { isBlank, topVia } from "./sip-text.js";
 import type { TextLogFormat } from "./text-log-format.js";
 import type { ResolvedTime } from "./time-resolver.js";
 import { TimeResolver } from "./time-resolver.js";
@@ -129,7 +131,12 @@ export async function* readTextLogEvents(
   function* drain(q: LogBlock[]): Generator<SipPayload> {
     for (const block of q.splice(0)) {
       for (const framed of frameBlock(block, callbacks)) {
-        yield toPayload(framed, block, file, resolver.resolve(block.time, framed.line));
+        const payload = toPayload(framed, block, file, resolver.resolve(block.time, framed.line));
+        if (framed.contentLength === null && (payload.transport === "tcp" || payload.transport === "tls")) {
+          const f = missingContentLengthFact(`${payload.transport.toUpperCase()} (logged)`);
+          env.report(f.code, framed.line, f.message);
+        }
+        yield payload;
       }
     }
   }
@@ -139,14 +146,14 @@ function toPayload(m: FramedMessage, b: LogBlock, file: string, time: ResolvedTi
   const headEnd = m.text.indexOf("\r\n\r\n");
   const headLines = (headEnd < 0 ? m.text : m.text.slice(0, headEnd)).split("\r\n");
   const startLine = headLines[0] ?? "";
-  const via = scanHeaders(headLines.slice(1)).topVia;
+  const via = topVia(headLines.slice(1));
   const v = via === null ? null : parseViaAddress(via);
   let src = b.src;
   let dst = b.dst;
   let inferred = false;
   if (v?.endpoint != null) {
     // RFC 3261 §18.2.2: a response goes back to the top Via; a request's top Via is its sender.
-    if (isRequestLine(startLine)) {
+    if (!isStatusLineText(startLine)) {
       if (src === null) {
         src = v.endpoint;
         inferred = true;

@@ -1,4 +1,5 @@
 /** One test group per header kind: the typed accessors and value parsers. */
+import { SipStreamFramer, type FramedItem, type FramerProblem } from "../../src/sip/framing-stream.js";
 import { describe, expect, it } from "vitest";
 import { parseUri, uriKey } from "../../src/sip/uri.js";
 import { parseNameAddr } from "../../src/sip/name-addr.js";
@@ -195,9 +196,15 @@ describe("other typed headers", () => {
     const cut = mustParse(crlf("OPTIONS sip:a@b SIP/2.0", "Call-ID: cut@x", "CSeq: 1 OPTIONS"));
     expect(cut.codes).toContain("sip.headers_incomplete");
   });
-  it("Content-Length is required on TCP, optional on UDP", () => {
+  it("Content-Length is required on TCP (framing-stream says so), optional on UDP; the parser trusts framing", () => {
     const text = crlf("OPTIONS sip:a@b SIP/2.0", "Via: SIP/2.0/TCP h;branch=z9hG4bK1", "From: <sip:a@b>;tag=1", "To: <sip:b@c>", "Call-ID: cl@x", "CSeq: 1 OPTIONS", "", "");
-    expect(mustParse(text, "tcp").codes).toContain("sip.missing_content_length");
-    expect(mustParse(text, "udp").codes).not.toContain("sip.missing_content_length");
+    const framer = new SipStreamFramer();
+    const items: FramedItem[] = [];
+    const problems: FramerProblem[] = [];
+    framer.push(Buffer.from(text, "latin1"), 1, items, problems, 1);
+    expect(items.map((i) => i.kind)).toEqual(["message"]);
+    expect(problems.map((p) => p.kind)).toEqual(["missing-content-length"]);
+    expect(mustParse(text, "tcp").codes.filter((c) => c.includes("content_length"))).toEqual([]);
+    expect(mustParse(text, "udp").codes.filter((c) => c.includes("content_length"))).toEqual([]);
   });
 });
