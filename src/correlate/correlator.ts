@@ -12,6 +12,7 @@ import type { SipMessage, SipRequest, SipResponse } from "../sip/message.js";
 import { CallTable, type CallEntry } from "./call-table.js";
 import { findCorrelatedCallIds } from "./correlation-headers.js";
 import { DialogTable, type Dialog } from "./dialog-table.js";
+import { HopLinker } from "./hop-links.js";
 import { T1_64_US, TransactionTable } from "./transaction-table.js";
 import type { CorrelatedMessage, Transaction } from "./types.js";
 
@@ -24,6 +25,9 @@ export interface CorrelatorOptions {
   readonly maxCalls?: number;
 }
 
+/** What transaction and dialog matching say about a message, before its hop is known. */
+type Unhopped = Omit<CorrelatedMessage, "hop">;
+
 /** Longest a registration or subscription keeps a call open when the trace says nothing else (2 h). */
 const MAX_ACTIVE_US = 7_200_000_000;
 
@@ -31,6 +35,7 @@ export class Correlator {
   private readonly txns: TransactionTable;
   readonly dialogs = new DialogTable();
   private readonly calls: CallTable;
+  private readonly hops = new HopLinker();
   private evictionReported = false;
   private callEvictionReported = false;
   /** Where the latest message came from, for diagnostics raised while time advances. */
@@ -54,7 +59,8 @@ export class Correlator {
 
   observe(msg: SipMessage, nowUs: number): CorrelatedMessage {
     this.lastRef = originRef(msg.payload.origin);
-    const out = msg.kind === "request" ? this.observeRequest(msg, nowUs) : this.observeResponse(msg, nowUs);
+    const seen = msg.kind === "request" ? this.observeRequest(msg, nowUs) : this.observeResponse(msg, nowUs);
+    const out: CorrelatedMessage = { ...seen, hop: this.hops.observe(msg, nowUs, seen.retransmissionOf !== null) };
     const call = msg.callId === null ? undefined : this.calls.getOrCreate(msg.callId, nowUs, msg.payload.timePrecision);
     if (call !== undefined) {
       this.calls.addMessage(call, msg.index, nowUs);
@@ -115,7 +121,7 @@ export class Correlator {
     return this.calls.get(callId) !== undefined;
   }
 
-  private observeRequest(req: SipRequest, nowUs: number): CorrelatedMessage {
+  private observeRequest(req: SipRequest, nowUs: number): Unhopped {
     const index = req.index;
     let cancels: Transaction | null = null;
     if (req.method === "CANCEL") {
@@ -137,7 +143,7 @@ export class Correlator {
     }
   }
 
-  private observeResponse(res: SipResponse, nowUs: number): CorrelatedMessage {
+  private observeResponse(res: SipResponse, nowUs: number): Unhopped {
     const m = this.txns.matchResponse(res, res.index, nowUs);
     if (m.kind === "orphan") {
       this.sink.report({

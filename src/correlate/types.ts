@@ -1,5 +1,6 @@
 /** What correlation adds to each SIP message: its transaction, the request a response answers, retransmissions. */
 import type { SipMessage, SipRequest, SipResponse } from "../sip/message.js";
+import type { HopFacts } from "./hop-links.js";
 
 export interface ResponseSeen {
   readonly index: number;
@@ -52,4 +53,6 @@ export interface CorrelatedMessage {
   readonly cancels: Transaction | null;
   /** Key of the dialog the message belongs to, when one is known. */
   readonly dialogKey: string | null;
+  /** The hop this copy was seen on, its Via depth, and the first copy of the same event on another hop. */
+  readonly hop: HopFacts;
 }

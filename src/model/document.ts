@@ -52,8 +52,23 @@ export interface MessageRecord {
   readonly retransmissionOf: number | null;
   /** Index of the plain message this HEP mirror copy duplicates. */
   readonly copyOf: number | null;
+  /** The hop this copy was seen on (always written by sipta; optional for records made by older versions). */
+  readonly hop?: HopRecord;
+  /**
+   * The first copy of the same request or response seen on another hop (relayed by a stateful proxy: same
+   * Call-ID, CSeq and method, one Via more or less), or null. Set by `analyze`; always null in `sipta messages`.
+   */
+  readonly sameEventAs?: number | null;
   /** Diagnostic codes raised on this message (details in `diagnostics`). */
   readonly warnings: readonly string[];
+}
+
+/** Where one copy of a message was seen: the two endpoints of its hop and how many Vias it carried. */
+export interface HopRecord {
+  /** The two endpoints (`ip:port`), sorted; null when the source gave no addresses. */
+  readonly peers: readonly [string, string] | null;
+  /** Via headers on this copy: 1 from the UA that sent it, one more per proxy that relayed it (RFC 3261 §16.6 step 8). */
+  readonly viaDepth: number;
 }
 
 export type CallState =
@@ -210,6 +225,13 @@ interface AnnotationBase {
   /** Other message indices the finding rests on (NOTIFYs, retries, re-registrations). */
   readonly refs: readonly number[];
   readonly rfc: string | null;
+  /**
+   * The first copy of the annotated response seen on another hop, or null when this is the first (or only) copy.
+   * Counts (summary outcomes, call outcomes) count an event once, on its first copy.
+   */
+  readonly sameEventAs?: number | null;
+  /** Every copy of the annotated response, one per hop it was seen on, this one included (message indices). */
+  readonly hops?: readonly number[];
 }
 
 export type AnnotationRecord =

@@ -24,6 +24,7 @@ import type { SipMessage } from "../sip/message.js";
 import { buildAnnotation } from "../annotate/annotate.js";
 import type { AnalysisEvent } from "./analysis-events.js";
 import { expandInputs } from "./expand-inputs.js";
+import { HopEvents } from "./hop-events.js";
 import { MessageDirectory } from "./message-directory.js";
 import { mergeByTime } from "./merge-by-time.js";
 import { ParseStage } from "./parse-stage.js";
@@ -75,6 +76,7 @@ export async function* analyzeStream(paths: readonly string[], options: AnalyzeO
   const parser = new ParseStage(sink);
   const analyzer = new TraceAnalyzer(sink);
   const directory = new MessageDirectory(files.length > 1);
+  const hopEvents = new HopEvents();
   const counter = new SummaryCounter();
   const parsed = new Map<number, { readonly msg: SipMessage; readonly copyOf: number | null }>();
   const pending = new Map<number, PendingResponse>();
@@ -85,8 +87,9 @@ export async function* analyzeStream(paths: readonly string[], options: AnalyzeO
     queued.push({ type: "annotation", annotation: a });
   };
   const annotate = (p: PendingResponse, finding: Finding | null): void => {
-    emitAnnotation(
-      buildAnnotation({
+    const sameEventAs = p.record.sameEventAs ?? null;
+    emitAnnotation({
+      ...buildAnnotation({
         response: p.record,
         finding,
         method: p.method,
@@ -95,7 +98,9 @@ export async function* analyzeStream(paths: readonly string[], options: AnalyzeO
         timeUs: (i) => directory.timeUs(i),
         responseTimeUs: p.timeUs,
       }),
-    );
+      sameEventAs,
+      hops: [...hopEvents.hopsOf(p.record.index, sameEventAs)],
+    });
   };
 
   const handleOutputs = (outputs: ReturnType<TraceAnalyzer["push"]>): void => {
@@ -105,7 +110,7 @@ export async function* analyzeStream(paths: readonly string[], options: AnalyzeO
           const item = parsed.get(out.index);
           if (item === undefined) break;
           parsed.delete(out.index);
-          emitMessage(item.msg, out.retransmissionOf, item.copyOf, out.requestIndex);
+          emitMessage(item.msg, out.retransmissionOf, item.copyOf, out.requestIndex, out.sameEventAs);
           break;
         }
         case "finding": {
@@ -132,8 +137,9 @@ export async function* analyzeStream(paths: readonly string[], options: AnalyzeO
     }
   };
 
-  const emitMessage = (msg: SipMessage, retransmissionOf: number | null, copyOf: number | null, requestIndex: number | null): void => {
-    const record = toMessageRecord(msg, { retransmissionOf, copyOf });
+  const emitMessage = (msg: SipMessage, retransmissionOf: number | null, copyOf: number | null, requestIndex: number | null, sameEventAs: number | null = null): void => {
+    const record = toMessageRecord(msg, { retransmissionOf, copyOf, sameEventAs });
+    hopEvents.add(record.index, sameEventAs);
     options.onMessage?.(msg);
     const timeUs = msg.payload.timePrecision === "unknown" ? null : msg.payload.timeUs;
     directory.add(record, timeUs);
@@ -243,6 +249,7 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions 
   }
   if (summary === null) throw new Error("analysis ended without a summary");
   annotations.sort((a, b) => a.message - b.message);
+  const hops = hopsOfEvents(messages);
   calls.sort((a, b) => (a.messages[0] ?? 0) - (b.messages[0] ?? 0));
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -252,8 +259,21 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions 
     summary,
     messages,
     calls,
-    annotations,
+    annotations: hops.size === 0 ? annotations : annotations.map((a) => ({ ...a, hops: hops.get(a.sameEventAs ?? a.message) ?? [a.message] })),
     flows,
     diagnostics,
   };
+}
+
+/** Every copy of each event seen on several hops (the document has them all; a stream knows those seen so far). */
+function hopsOfEvents(messages: readonly MessageRecord[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const m of messages) {
+    const first = m.sameEventAs ?? null;
+    if (first === null) continue;
+    const list = out.get(first) ?? [first];
+    list.push(m.index);
+    out.set(first, list);
+  }
+  return out;
 }

@@ -1,12 +1,22 @@
 /** SipMessage → the MessageRecord of the JSON contract (docs/json-output.md). */
 import { formatEndpoint } from "../model/endpoint.js";
-import type { MessageRecord } from "../model/document.js";
+import type { HopRecord, MessageRecord } from "../model/document.js";
 import { formatTimeIso } from "../model/time.js";
 import type { SipMessage } from "../sip/message.js";
 
 export interface MessageLinks {
   readonly retransmissionOf: number | null;
   readonly copyOf: number | null;
+  /** First copy of the same event on another hop (correlation finds it; `messages` does not correlate). */
+  readonly sameEventAs?: number | null;
+}
+
+/** The hop of one copy: its endpoints, sorted, and its Via count. */
+export function hopRecordOf(m: SipMessage): HopRecord {
+  const p = m.payload;
+  const peers: [string, string] | null = p.src === null || p.dst === null ? null : [formatEndpoint(p.src), formatEndpoint(p.dst)];
+  if (peers !== null && peers[1] < peers[0]) peers.reverse();
+  return { peers, viaDepth: m.vias.length };
 }
 
 export function toMessageRecord(m: SipMessage, links: MessageLinks): MessageRecord {
@@ -38,6 +48,8 @@ export function toMessageRecord(m: SipMessage, links: MessageLinks): MessageReco
     size: p.bytes.length,
     retransmissionOf: links.retransmissionOf,
     copyOf: links.copyOf,
+    hop: hopRecordOf(m),
+    sameEventAs: links.sameEventAs ?? null,
     warnings: [...m.warnings],
   };
 }

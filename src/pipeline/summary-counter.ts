@@ -34,7 +34,8 @@ export class SummaryCounter {
   }
 
   addAnnotation(a: AnnotationRecord): void {
-    if (a.kind !== "generic") bump(this.outcomes, `${a.kind}:${a.outcome}`);
+    // An event relayed across hops is counted once, on its first copy.
+    if (a.kind !== "generic" && (a.sameEventAs ?? null) === null) bump(this.outcomes, `${a.kind}:${a.outcome}`);
   }
 
   addCall(c: CallRecord): void {

@@ -34,7 +34,7 @@ export const MESSAGE_KEYS: readonly string[] = keysInOrder<MessageRecord>({
   index: true, file: true, frame: true, line: true, frames: true, ts: true, timePrecision: true, src: true,
   dst: true, addressesInferred: true, transport: true, carrier: true, method: true, uri: true, status: true,
   reason: true, callId: true, cseq: true, fromUri: true, fromTag: true, toUri: true, toTag: true, branch: true,
-  size: true, retransmissionOf: true, copyOf: true, warnings: true,
+  size: true, retransmissionOf: true, copyOf: true, hop: true, sameEventAs: true, warnings: true,
 });
 export const CALL_KEYS: readonly string[] = keysInOrder<CallRecord>({
   callId: true, messages: true, linkedCallIds: true, links: true, state: true, method: true, from: true, to: true,
@@ -45,7 +45,7 @@ const LINK_KEYS: readonly string[] = keysInOrder<CallLink>({ callId: true, reaso
 export const ANNOTATION_KEYS: readonly string[] = keysInOrder<AnnotationRecord>({
   message: true, file: true, frame: true, line: true, ts: true, code: true, reason: true, callId: true, kind: true,
   outcome: true, severity: true, summary: true, explanation: true, nextSteps: true, refs: true, rfc: true,
-  details: true,
+  sameEventAs: true, hops: true, details: true,
 });
 export const FLOW_KEYS: readonly string[] = keysInOrder<FlowRecord>({
   flowId: true, aor: true, instance: true, regId: true, transport: true, ua: true, edge: true, ob: true,

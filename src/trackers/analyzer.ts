@@ -57,6 +57,8 @@ export class TraceAnalyzer {
   private finished = false;
   /** Responses owed a finding (their indices), to keep "exactly one finding" honest. */
   private readonly owed = new Set<number>();
+  /** Owed responses that are a later hop's copy of an event already seen. */
+  private readonly hopCopies = new Set<number>();
 
   constructor(sink: DiagnosticSink, options: AnalyzerOptions = {}) {
     this.correlator = new Correlator(sink, {
@@ -117,11 +119,12 @@ export class TraceAnalyzer {
 
   private pushMessage(msg: SipMessage): void {
     const c = this.correlator.observe(msg, this.nowUs);
-    this.out.push({ kind: "message-info", index: msg.index, retransmissionOf: c.retransmissionOf, requestIndex: c.requestIndex });
+    this.out.push({ kind: "message-info", index: msg.index, retransmissionOf: c.retransmissionOf, requestIndex: c.requestIndex, sameEventAs: c.hop.eventOf });
     for (const tr of this.all) tr.observe(c);
     const owner = chooseTracker(c);
     if (owner !== null) {
       this.owed.add(msg.index);
+      if (c.hop.eventOf !== null) this.hopCopies.add(msg.index);
       this.trackers[owner].claim(c);
     }
   }
@@ -146,7 +149,9 @@ export class TraceAnalyzer {
 
   private emitFinding(f: Finding, callId: string | null): void {
     if (!this.owed.delete(f.response)) return;
-    if (callId !== null) this.correlator.addOutcome(callId, f.outcome);
+    // One transfer, redirect or flow failure seen on several hops is one outcome of the call: its first copy.
+    const copy = this.hopCopies.delete(f.response);
+    if (callId !== null && !copy) this.correlator.addOutcome(callId, f.outcome);
     this.out.push({ kind: "finding", finding: f });
   }
 

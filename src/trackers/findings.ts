@@ -41,6 +41,8 @@ export type AnalyzerOutput =
       readonly retransmissionOf: number | null;
       /** The request a response answers (its message index), when it is in the trace. */
       readonly requestIndex: number | null;
+      /** The first copy of the same event seen on another hop (a proxy relayed it), or null. */
+      readonly sameEventAs: number | null;
     }
   | { readonly kind: "call"; readonly call: CallRecord }
   | { readonly kind: "flow"; readonly flow: FlowRecord }

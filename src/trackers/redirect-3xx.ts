@@ -5,6 +5,7 @@
  * kept (§8.1.3.4: the retry keeps To), and loops (a Contact equal to a target already requested in the chain).
  */
 import type { RedirectContact, RedirectDetails } from "../model/document.js";
+import type { Endpoint } from "../model/endpoint.js";
 import { ExpiryQueue } from "../util/expiry-queue.js";
 import type { CorrelatedMessage } from "../correlate/types.js";
 import type { SipRequest, SipResponse } from "../sip/message.js";
@@ -19,7 +20,8 @@ const MAX_RETRIES = 16;
 
 /** Targets requested along one chain of redirects (one Call-ID and From tag, joined by new-Call-ID retries). */
 interface Chain {
-  readonly visited: Set<string>;
+  /** Target (uriKey) → the request that went there (a relayed copy of that request is no revisit). */
+  readonly visited: Map<string, number>;
   lastUs: number;
 }
 
@@ -50,6 +52,8 @@ interface Pending {
   /** Contacts already requested in the chain when the 3xx came (a loop if every Contact is one). */
   readonly visitedContacts: readonly string[];
   readonly chain: Chain;
+  /** Who received this copy of the 3xx: the one expected to retry (through a proxy, each hop's copy has its own). */
+  readonly recipient: Endpoint | null;
   ack: number | null;
   readonly retries: Retry[];
   deadlineUs: number;
@@ -74,7 +78,7 @@ export class RedirectTracker implements Tracker {
       }
       if (msg.method === "CANCEL" || msg.toTag !== null) return;
       this.visit(msg, c.timeUs);
-      if (this.pending.size > 0) this.observeRetry(msg, c.timeUs);
+      if (this.pending.size > 0) this.observeRetry(msg, c.hop.eventOf ?? msg.index, c.timeUs);
       return;
     }
     if (!c.isFirstFinal || c.requestIndex === null) return;
@@ -91,7 +95,7 @@ export class RedirectTracker implements Tracker {
     const req = c.request;
     const chain = this.chainFor(res.callId, res.fromTag, c.timeUs);
     const requestKey = req === null ? null : uriKey(req.requestUri);
-    if (requestKey !== null) chain.visited.add(requestKey);
+    if (requestKey !== null && c.requestIndex !== null && !chain.visited.has(requestKey)) chain.visited.set(requestKey, c.requestIndex);
     const contacts = orderedContacts(res);
     const p: Pending = {
       response: res.index,
@@ -108,6 +112,7 @@ export class RedirectTracker implements Tracker {
       contacts,
       visitedContacts: contacts.filter((x) => chain.visited.has(x.key)).map((x) => x.uri),
       chain,
+      recipient: res.payload.dst,
       ack: null,
       retries: [],
       deadlineUs: c.timeUs + T1_64_US,
@@ -138,7 +143,7 @@ export class RedirectTracker implements Tracker {
     const k = `${callId ?? ""}\u0000${fromTag ?? ""}`;
     let ch = this.chains.get(k);
     if (ch === undefined) {
-      ch = { visited: new Set(), lastUs: nowUs };
+      ch = { visited: new Map(), lastUs: nowUs };
       this.chains.set(k, ch);
     }
     ch.lastUs = nowUs;
@@ -166,11 +171,12 @@ export class RedirectTracker implements Tracker {
   }
 
   /** RFC 3261 §8.1.3.4: a retry is a new request for the same method to a Contact (or through it, for 305). */
-  private observeRetry(req: SipRequest, nowUs: number): void {
+  private observeRetry(req: SipRequest, event: number, nowUs: number): void {
     const ruri = uriKey(req.requestUri);
     const fromKey = req.from === null ? null : uriKey(req.from.uri);
     const toKey = req.to === null ? null : uriKey(req.to.uri);
     let match: Pending | null = null;
+    let matchNear = -1;
     for (const p of this.pending) {
       if (p.decided || p.method !== req.method || p.retries.length >= MAX_RETRIES) continue;
       const toContact = p.contacts.some((x) => x.key === ruri);
@@ -178,15 +184,21 @@ export class RedirectTracker implements Tracker {
       const newCall = req.callId !== p.callId && fromKey !== null && fromKey === p.fromKey && toKey === p.toKey && toContact;
       // 305 Use Proxy: the Request-URI stays and the request goes through the proxy in the Contact (§21.3.4).
       if ((sameCall && (toContact || p.status === 305 || p.contacts.length === 0 || p.retries.length === 0)) || newCall) {
-        if (match === null || p.response > match.response) match = p;
+        // Through a proxy the 3xx is on the wire once per hop; the retry belongs to the copy its sender received.
+        const near = nearness(p.recipient, req.payload.src);
+        if (match === null || near > matchNear || (near === matchNear && p.response > match.response)) {
+          match = p;
+          matchNear = near;
+        }
       }
     }
     if (match === null) return;
     // A 305 retry keeps its Request-URI on purpose: that is no revisit.
-    const revisit = match.status !== 305 && match.chain.visited.has(ruri);
+    const before = match.chain.visited.get(ruri);
+    const revisit = match.status !== 305 && before !== undefined && before !== event;
     const r: Retry = { message: req.index, uri: req.uri, key: ruri, callId: req.callId, toKey, revisit, status: null };
     match.retries.push(r);
-    match.chain.visited.add(ruri);
+    if (before === undefined) match.chain.visited.set(ruri, event);
     match.chain.lastUs = nowUs;
     this.retryOwner.set(req.index, { p: match, r });
     if (req.callId !== null && req.callId !== match.callId) {
@@ -244,6 +256,12 @@ export class RedirectTracker implements Tracker {
     const refs = [...(p.ack === null ? [] : [p.ack]), ...p.retries.map((r) => r.message)];
     this.ctx.emitFinding({ kind: "redirect", response: p.response, outcome, details, refs }, p.responseCallId);
   }
+}
+
+/** 2: the retry came from the endpoint that received the 3xx; 1: from its host; 0: neither (or unknown). */
+function nearness(recipient: Endpoint | null, sender: Endpoint | null): number {
+  if (recipient === null || sender?.ip !== recipient.ip) return 0;
+  return recipient.port === sender.port ? 2 : 1;
 }
 
 /** Usable Contacts (sip, sips, tel), highest q first; an absent q counts as 1.0 (RFC 3261 §20.10), ties keep header order. */

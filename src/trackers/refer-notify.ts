@@ -35,6 +35,9 @@ interface NotifyFact {
 
 interface ReferState {
   readonly referIndex: number;
+  /** The hop this copy of the REFER was seen on (null: no addresses), and its event (first copy's index). */
+  readonly hop: string | null;
+  readonly event: number;
   readonly at: SourceRef;
   readonly callId: string;
   readonly fromTag: string | null;
@@ -50,8 +53,10 @@ interface ReferState {
   readonly notifies: NotifyFact[];
   newInvite: { readonly index: number; readonly callId: string | null; status: number | null } | null;
   dialogEndedUs: number | null;
-  /** A final response was claimed for it. */
+  /** A final response was seen (or claimed) for it. */
   answered: boolean;
+  /** Its final response was not a 2xx (rejected, or challenged for credentials): no subscription came of it. */
+  rejected: boolean;
   /** Acceptances and rejections still owed a finding. */
   readonly pending: Set<Pending>;
 }
@@ -79,7 +84,8 @@ export class ReferNotifyTracker implements Tracker {
   private readonly notifyOwner = new Map<number, { readonly fact: NotifyFact; readonly state: ReferState }>();
   /** When to look at a REFER again to forget it (one never answered is reported then). */
   private readonly expiries = new MinHeap<ReferState>();
-  private readonly inviteOwner = new Map<number, ReferState>();
+  /** The transferee's INVITE → every copy (one per hop) of the REFER that caused it. */
+  private readonly inviteOwner = new Map<number, ReferState[]>();
   /** Every acceptance and rejection still owed a finding, with its deadline. */
   private readonly owed = new OwedFindings<Pending>();
   private lastUs = 0;
@@ -93,13 +99,14 @@ export class ReferNotifyTracker implements Tracker {
     if (msg.kind === "request") {
       switch (msg.method) {
         case "REFER":
-          this.openRefer(msg);
+          this.openRefer(msg, c);
           return;
         case "NOTIFY":
-          this.observeNotify(msg, c.timeUs);
+          this.observeNotify(msg, c);
           return;
         case "INVITE":
-          if (msg.toTag === null) this.observeInvite(msg);
+          // A relayed copy of the INVITE is the same INVITE: its first copy (nearest the transferee) is linked.
+          if (msg.toTag === null && c.hop.eventOf === null) this.observeInvite(msg);
           return;
         case "BYE":
           this.observeBye(msg, c.timeUs);
@@ -109,6 +116,11 @@ export class ReferNotifyTracker implements Tracker {
       }
     }
     if (!c.isFinal || c.requestIndex === null) return;
+    const refer = c.isFirstFinal ? this.byRefer.get(c.requestIndex) : undefined;
+    if (refer !== undefined) {
+      refer.answered = true;
+      if (msg.status >= 300) refer.rejected = true;
+    }
     const notify = this.notifyOwner.get(c.requestIndex);
     if (notify !== undefined) {
       notify.fact.responseStatus ??= msg.status;
@@ -116,11 +128,13 @@ export class ReferNotifyTracker implements Tracker {
       this.reviewState(notify.state, c.timeUs);
       return;
     }
-    const inv = this.inviteOwner.get(c.requestIndex);
-    const newInvite = inv?.newInvite ?? null;
-    if (inv !== undefined && newInvite !== null && newInvite.status === null && c.isFirstFinal) {
-      newInvite.status = msg.status;
-      this.inviteOwner.delete(c.requestIndex);
+    const owners = this.inviteOwner.get(c.requestIndex);
+    if (owners === undefined || !c.isFirstFinal) return;
+    this.inviteOwner.delete(c.requestIndex);
+    for (const inv of owners) {
+      const invite = inv.newInvite;
+      if (invite?.status !== null) continue;
+      invite.status = msg.status;
       this.reviewState(inv, c.timeUs);
     }
   }
@@ -171,7 +185,7 @@ export class ReferNotifyTracker implements Tracker {
     return this.owed.holds((p) => p.state.callId === callId || p.state.newInvite?.callId === callId);
   }
 
-  private openRefer(req: SipRequest): void {
+  private openRefer(req: SipRequest, c: CorrelatedMessage): void {
     const callId = req.callId;
     if (callId === null) return;
     const rt = req.referTo;
@@ -184,6 +198,8 @@ export class ReferNotifyTracker implements Tracker {
     const referredBy = req.referredBy;
     const state = newReferState({
       referIndex: req.index,
+      hop: c.hop.hop,
+      event: c.hop.eventOf ?? req.index,
       at: originRef(req.payload.origin),
       callId,
       fromTag: req.fromTag,
@@ -207,6 +223,8 @@ export class ReferNotifyTracker implements Tracker {
   private stateFromResponse(res: SipResponse): ReferState {
     const state = newReferState({
       referIndex: -1,
+      hop: null,
+      event: -1,
       at: originRef(res.payload.origin),
       callId: res.callId ?? "",
       fromTag: res.fromTag,
@@ -234,15 +252,21 @@ export class ReferNotifyTracker implements Tracker {
   }
 
   /** RFC 3515 §2.4.4-§2.4.6: NOTIFYs of the implicit subscription come back in the REFER's dialog with Event: refer[;id=CSeq]. */
-  private observeNotify(req: SipRequest, timeUs: number): void {
+  private observeNotify(req: SipRequest, c: CorrelatedMessage): void {
+    const timeUs = c.timeUs;
     if (req.callId === null) return;
     const ev = req.event;
     const frag = req.sipfrag;
     if (ev === null ? frag === null : ev.package !== "refer") return;
     const list = this.byCall.get(req.callId);
     if (list === undefined) return;
-    // The notifier answers the REFER's sender: the NOTIFY's To tag is the REFER's From tag.
-    const candidates = list.filter((s) => s.fromTag === req.toTag && s.referIndex < req.index);
+    // The notifier answers the REFER's sender: the NOTIFY's To tag is the REFER's From tag. A REFER that was
+    // rejected or challenged created no subscription (RFC 3515 §2.4.4 ties the subscription to a 2xx).
+    const inDialog = list.filter((s) => s.fromTag === req.toTag && s.referIndex < req.index && !s.rejected);
+    // Through a proxy, each copy of the REFER is judged with the NOTIFYs of its own hop: the two parties that
+    // carried the REFER carry the NOTIFYs back (RFC 3261 §12.2: in-dialog requests follow the route set).
+    const onHop = c.hop.hop === null ? [] : inDialog.filter((s) => s.hop === c.hop.hop);
+    const candidates = onHop.length > 0 ? onHop : inDialog;
     const id = ev?.id ?? null;
     const state = (id === null ? undefined : candidates.find((s) => s.seq !== null && String(s.seq) === id)) ?? candidates[candidates.length - 1];
     if (state === undefined) return;
@@ -284,9 +308,14 @@ export class ReferNotifyTracker implements Tracker {
       }
     }
     if (best === null) return;
-    best.newInvite = { index: req.index, callId: req.callId, status: null };
-    this.awaitingInvite.delete(best);
-    this.inviteOwner.set(req.index, best);
+    // Every copy of that REFER (one per hop) caused this one INVITE.
+    const event = best.event;
+    const copies = best.event < 0 ? [best] : [...this.awaitingInvite].filter((s) => s.event === event);
+    for (const s of copies) {
+      s.newInvite = { index: req.index, callId: req.callId, status: null };
+      this.awaitingInvite.delete(s);
+    }
+    this.inviteOwner.set(req.index, copies);
     if (req.callId !== null) this.ctx.correlator.linkCalls(best.callId, req.callId, "refer", req.index);
   }
 
@@ -408,7 +437,11 @@ export class ReferNotifyTracker implements Tracker {
     this.awaitingInvite.delete(s);
     this.byRefer.delete(s.referIndex);
     for (const n of s.notifies) this.notifyOwner.delete(n.index);
-    if (s.newInvite !== null) this.inviteOwner.delete(s.newInvite.index);
+    if (s.newInvite !== null) {
+      const owners = this.inviteOwner.get(s.newInvite.index)?.filter((o) => o !== s);
+      if (owners === undefined || owners.length === 0) this.inviteOwner.delete(s.newInvite.index);
+      else this.inviteOwner.set(s.newInvite.index, owners);
+    }
     const list = this.byCall.get(s.callId);
     if (list === undefined) return;
     const i = list.indexOf(s);
@@ -419,7 +452,7 @@ export class ReferNotifyTracker implements Tracker {
 
 /** The one place a ReferState is made: what the REFER (or, without it, its response) says, and empty trace state. */
 function newReferState(
-  seen: Omit<ReferState, "notifies" | "newInvite" | "dialogEndedUs" | "answered" | "pending">,
+  seen: Omit<ReferState, "notifies" | "newInvite" | "dialogEndedUs" | "answered" | "rejected" | "pending">,
 ): ReferState {
-  return { ...seen, notifies: [], newInvite: null, dialogEndedUs: null, answered: false, pending: new Set() };
+  return { ...seen, notifies: [], newInvite: null, dialogEndedUs: null, answered: false, rejected: false, pending: new Set() };
 }
