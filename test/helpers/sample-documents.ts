@@ -94,6 +94,8 @@ export class SampleBuilder {
       size: 400 + index,
       retransmissionOf: spec.retransmissionOf ?? null,
       copyOf: null,
+      hop: { peers: spec.src === null || spec.dst === null ? null : ([spec.src, spec.dst].sort() as [string, string]), viaDepth: 1 },
+      sameEventAs: null,
       warnings: spec.warnings ?? [],
     };
     this.messages.push(msg);
@@ -113,6 +115,8 @@ export class SampleBuilder {
       callId: m.callId,
       code: m.status ?? 0,
       reason: m.reason,
+      sameEventAs: null,
+      hops: [input.message],
     } as AnnotationRecord);
   }
 
