@@ -150,6 +150,25 @@ export interface ReferDetails {
   readonly notify481: readonly number[];
   /** Seconds of capture time after the 2xx that were observed (trace end or dialog end). */
   readonly observedAfterMs: number | null;
+  /** Every NOTIFY of this transfer answered with an error (400, 481, ...), with that answer: part of the transfer's story. */
+  readonly notifyErrors: readonly ReferNotifyError[];
+  /**
+   * The first BYE of the REFER's dialog seen before the finding was decided, who sent it, and ms after the annotated
+   * response (null when the verdict was settled before any BYE). A BYE ends the invite
+   * usage only, not the refer subscription (RFC 5057 §4), so NOTIFYs are still owed after it.
+   */
+  readonly dialogBye: { readonly message: number; readonly byTransferor: boolean; readonly afterMs: number | null } | null;
+  /**
+   * The transferor's BYE to the transferee right after a non-2xx final NOTIFY, with no re-INVITE to resume the call
+   * before it: the transferor dropped the transferee instead of recovering the call (RFC 5589). Null otherwise.
+   */
+  readonly droppedBy: number | null;
+}
+
+export interface ReferNotifyError {
+  readonly notify: number;
+  readonly status: number;
+  readonly reason: string | null;
 }
 
 export interface RedirectContact {

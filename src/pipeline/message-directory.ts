@@ -31,12 +31,12 @@ export class MessageDirectory {
 
   /**
    * `frame 57` or `line 120` (as Wireshark and the log number them), `a.pcap:frame 57` when several files are
-   * analysed; the internal index only when the source gave neither.
+   * analysed; the message's number, 1-based, only when the source gave neither.
    */
   label(index: number): string {
     const e = this.entries.get(index);
     const where = e === undefined ? null : e.frame !== null ? `frame ${e.frame}` : e.line !== null ? `line ${e.line}` : null;
-    if (e === undefined || where === null) return `message #${index}`;
+    if (e === undefined || where === null) return `message #${index + 1}`;
     return this.multiFile ? `${e.file}:${where}` : where;
   }
 

@@ -19,6 +19,11 @@ import { T1_64_US, type Tracker, type TrackerContext } from "./tracker.js";
 
 /** Default life of the implicit subscription when no NOTIFY states one (RFC 3515 §2.4.7 leaves it to the recipient). */
 const DEFAULT_SUBSCRIPTION_US = 180_000_000;
+/**
+ * "Right after" a failure NOTIFY: a transferor BYE within this time, with no re-INVITE first, is the phone's own
+ * reaction to the failure (a user who resumed the call talks for longer than this). A heuristic, not an RFC timer.
+ */
+export const DROP_WINDOW_US = 4_000_000;
 const MAX_NOTIFIES = 64;
 
 interface NotifyFact {
@@ -31,6 +36,7 @@ interface NotifyFact {
   readonly terminatedReason: string | null;
   readonly expiresS: number | null;
   responseStatus: number | null;
+  responseReason: string | null;
 }
 
 interface ReferState {
@@ -53,6 +59,10 @@ interface ReferState {
   readonly notifies: NotifyFact[];
   newInvite: { readonly index: number; readonly callId: string | null; status: number | null } | null;
   dialogEndedUs: number | null;
+  /** The first BYE of the REFER's dialog (either side). */
+  bye: { readonly index: number; readonly timeUs: number; readonly byTransferor: boolean } | null;
+  /** The first re-INVITE the transferor sent in the REFER's dialog after the REFER (taking the call off hold). */
+  resumedUs: number | null;
   /** A final response was seen (or claimed) for it. */
   answered: boolean;
   /** Its final response was not a 2xx (rejected, or challenged for credentials): no subscription came of it. */
@@ -106,7 +116,9 @@ export class ReferNotifyTracker implements Tracker {
           return;
         case "INVITE":
           // A relayed copy of the INVITE is the same INVITE: its first copy (nearest the transferee) is linked.
-          if (msg.toTag === null && c.hop.eventOf === null) this.observeInvite(msg);
+          if (msg.toTag === null) {
+            if (c.hop.eventOf === null) this.observeInvite(msg);
+          } else this.observeReinvite(msg, c.timeUs);
           return;
         case "BYE":
           this.observeBye(msg, c.timeUs);
@@ -123,7 +135,10 @@ export class ReferNotifyTracker implements Tracker {
     }
     const notify = this.notifyOwner.get(c.requestIndex);
     if (notify !== undefined) {
-      notify.fact.responseStatus ??= msg.status;
+      if (notify.fact.responseStatus === null) {
+        notify.fact.responseStatus = msg.status;
+        notify.fact.responseReason = msg.reason;
+      }
       this.notifyOwner.delete(c.requestIndex);
       this.reviewState(notify.state, c.timeUs);
       return;
@@ -281,6 +296,7 @@ export class ReferNotifyTracker implements Tracker {
       terminatedReason: ss?.state === "terminated" ? ss.reason : null,
       expiresS: ss?.expires ?? null,
       responseStatus: null,
+      responseReason: null,
     };
     if (state.notifies.length < MAX_NOTIFIES) state.notifies.push(fact);
     this.notifyOwner.set(req.index, { fact, state });
@@ -325,7 +341,22 @@ export class ReferNotifyTracker implements Tracker {
     if (list === undefined) return;
     for (const s of list) {
       const tags = [s.fromTag, s.toTag];
-      if (s.toTag !== null && tags.includes(req.fromTag) && tags.includes(req.toTag)) s.dialogEndedUs ??= timeUs;
+      if (s.toTag === null || !tags.includes(req.fromTag) || !tags.includes(req.toTag) || s.bye !== null) continue;
+      s.dialogEndedUs ??= timeUs;
+      s.bye = { index: req.index, timeUs, byTransferor: req.fromTag === s.fromTag };
+      this.reviewState(s, timeUs);
+    }
+  }
+
+  /** A re-INVITE from the transferor in the REFER's dialog: it took the transferee back (RFC 5589 recovery). */
+  private observeReinvite(req: SipRequest, timeUs: number): void {
+    if (req.callId === null) return;
+    const list = this.byCall.get(req.callId);
+    if (list === undefined) return;
+    for (const s of list) {
+      if (s.toTag === null || req.fromTag !== s.fromTag || req.toTag !== s.toTag || req.index < s.referIndex || s.resumedUs !== null) continue;
+      s.resumedUs = timeUs;
+      this.reviewState(s, timeUs);
     }
   }
 
@@ -343,6 +374,11 @@ export class ReferNotifyTracker implements Tracker {
     if (settled !== undefined) {
       const inviteOpen = p.state.newInvite !== null && p.state.newInvite.status === null;
       if (settled.responseStatus !== null && !inviteOpen) {
+        // After a failure NOTIFY, wait a moment for the transferor's reaction: a BYE (dropped) or a re-INVITE (resumed).
+        if (final !== undefined && this.awaitingReaction(p.state, final, nowUs)) {
+          this.owed.moveDeadline(p, final.timeUs + DROP_WINDOW_US);
+          return;
+        }
         this.decide(p, this.outcomeOf(p, notifies), nowUs);
         return;
       }
@@ -360,6 +396,12 @@ export class ReferNotifyTracker implements Tracker {
       const life = last.expiresS === null ? DEFAULT_SUBSCRIPTION_US : last.expiresS * 1_000_000;
       this.owed.moveDeadline(p, last.timeUs + life + T1_64_US);
     }
+  }
+
+  /** A failure NOTIFY in a dialog whose transferor has neither hung up nor resumed yet, within DROP_WINDOW_US. */
+  private awaitingReaction(s: ReferState, final: NotifyFact, nowUs: number): boolean {
+    if (final.status === null || final.status < 300 || s.toTag === null) return false;
+    return s.bye === null && s.resumedUs === null && nowUs <= final.timeUs + DROP_WINDOW_US;
   }
 
   private onDeadline(p: Pending, nowUs: number): void {
@@ -416,6 +458,9 @@ export class ReferNotifyTracker implements Tracker {
       newCallStatus: s.newInvite?.status ?? null,
       notify481: notifies.filter((n) => n.responseStatus === 481).map((n) => n.index),
       observedAfterMs: p.status < 300 ? Math.max(0, Math.round((endUs - p.timeUs) / 1000)) : null,
+      notifyErrors: notifies.filter((n) => n.responseStatus !== null && n.responseStatus >= 300).map((n) => ({ notify: n.index, status: n.responseStatus ?? 0, reason: n.responseReason })),
+      dialogBye: s.bye === null ? null : { message: s.bye.index, byTransferor: s.bye.byTransferor, afterMs: Math.round((s.bye.timeUs - p.timeUs) / 1000) },
+      droppedBy: droppedBy(s, final),
     };
     const refs = [...(s.referIndex >= 0 ? [s.referIndex] : []), ...list.map((n) => n.message), ...(s.newInvite === null ? [] : [s.newInvite.index])];
     this.ctx.emitFinding({ kind: "refer", response: p.response, outcome, details, refs }, p.responseCallId);
@@ -452,7 +497,16 @@ export class ReferNotifyTracker implements Tracker {
 
 /** The one place a ReferState is made: what the REFER (or, without it, its response) says, and empty trace state. */
 function newReferState(
-  seen: Omit<ReferState, "notifies" | "newInvite" | "dialogEndedUs" | "answered" | "rejected" | "pending">,
+  seen: Omit<ReferState, "notifies" | "newInvite" | "dialogEndedUs" | "bye" | "resumedUs" | "answered" | "rejected" | "pending">,
 ): ReferState {
-  return { ...seen, notifies: [], newInvite: null, dialogEndedUs: null, answered: false, rejected: false, pending: new Set() };
+  return { ...seen, notifies: [], newInvite: null, dialogEndedUs: null, bye: null, resumedUs: null, answered: false, rejected: false, pending: new Set() };
+}
+
+/** The transferor's BYE right after a failure NOTIFY, not preceded by a re-INVITE that resumed the call (RFC 5589). */
+function droppedBy(s: ReferState, final: NotifyFact | null): number | null {
+  const bye = s.bye;
+  if (final?.status == null || final.status < 300 || bye?.byTransferor !== true) return null;
+  if (bye.timeUs < final.timeUs || bye.timeUs - final.timeUs > DROP_WINDOW_US) return null;
+  if (s.resumedUs !== null && s.resumedUs <= bye.timeUs) return null;
+  return bye.index;
 }

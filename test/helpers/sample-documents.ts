@@ -299,7 +299,7 @@ export function addBlindTransfer(b: SampleBuilder, at = 0): void {
         { message: notify2, status: 200, reason: "OK", subscriptionState: "terminated", terminatedReason: "noresource" },
       ],
       finalStatus: 200, finalNotify: notify2, finalDelayMs: 3409, newCallId: B, newInvite: inv2, newCallStatus: 200,
-      notify481: [], observedAfterMs: 66000,
+      notify481: [], observedAfterMs: 66000, notifyErrors: [], dialogBye: null, droppedBy: null,
     },
   });
   b.call(A, [inv, trying, ringing, ok, okRetr, ack, refer, accepted, notify1, notify1ok, notify2, notify2ok, bye, byeOk], "completed", {

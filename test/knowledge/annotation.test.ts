@@ -9,7 +9,7 @@ const T0 = 1_700_000_000_000_000;
 
 function makeCtx(code: number, reason: string, method: string, responseIndex: number): MessageContext {
   return {
-    label: (i) => `#${String(i)} (frame ${String(i + 16)})`,
+    label: (i) => `frame ${String(i + 16)}`,
     timeUs: (i) => T0 + i * 100_000,
     code,
     reason,
@@ -40,6 +40,9 @@ const REFER: ReferDetails = {
   newCallStatus: 486,
   notify481: [],
   observedAfterMs: 40_000,
+  notifyErrors: [],
+  dialogBye: null,
+  droppedBy: null,
 };
 
 const REDIRECT: RedirectDetails = {
@@ -128,7 +131,7 @@ describe("describeAnnotation", () => {
 
   it("says what the trace shows for a failed transfer: URI, NOTIFY label, status and delay", () => {
     const t = describeAnnotation(inputFor("refer", "transfer-failed"), "en");
-    expect(t.summary).toBe("Transfer to sip:carol@example.com failed: NOTIFY #41 (frame 57) reported 486 Busy Here 2.1 s after the 202.");
+    expect(t.summary).toBe("Transfer to sip:carol@example.com failed: NOTIFY frame 57 reported 486 Busy Here 2.1 s after the 202.");
     expect(t.nextSteps[0]).toContain("busy");
     const vi = describeAnnotation(inputFor("refer", "transfer-failed"), "vi");
     expect(vi.summary).toContain("2,1 giây sau 202");
@@ -138,8 +141,8 @@ describe("describeAnnotation", () => {
 
   it("gives outcome-specific next steps, not the code's generic text", () => {
     const noNotify = describeAnnotation(inputFor("refer", "no-notify"), "en");
-    expect(noNotify.nextSteps.join(" ")).toMatch(/subscription state/u);
-    expect(noNotify.nextSteps.join(" ")).toMatch(/connectivity toward the transferor/u);
+    expect(noNotify.nextSteps[0]).toMatch(/transferee did call the target/u);
+    expect(noNotify.nextSteps.join(" ")).toMatch(/path back to the transferor/u);
     const notRestored = describeAnnotation(inputFor("flow", "flow-not-restored"), "en");
     expect(notRestored.nextSteps[0]).toMatch(/never re-registered the flow.*keepalive.*reconnection/su);
     const loop = describeAnnotation(inputFor("redirect", "loop"), "en");

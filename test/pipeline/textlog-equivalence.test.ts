@@ -14,7 +14,7 @@ import { parseEndpoint } from "../../src/model/endpoint.js";
 import { buildScenarioCapture } from "../../scripts/fixtures/scenarios.js";
 import { renderTextLog, type LogMessage, type RenderOptions } from "../../scripts/fixtures/lib/render-textlog.js";
 import { T0_US } from "../helpers/sip-trace.js";
-import { blindTransferFailed486, blindTransferSuccess, referNoNotify } from "../helpers/scenarios/refer-scenarios.js";
+import { blindTransferFailed486, blindTransferSuccess, notifyRejected400, referNoNotify, referNoNotifyEarlyBye, transferFailedCallResumed } from "../helpers/scenarios/refer-scenarios.js";
 import { redirectFollowed } from "../helpers/scenarios/redirect-scenarios.js";
 import { outbound430NotRecovered, outbound430Recovered } from "../helpers/scenarios/outbound-scenarios.js";
 import type { Scenario } from "../helpers/scenarios/scenario.js";
@@ -24,7 +24,17 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-const SCENARIOS: readonly Scenario[] = [blindTransferSuccess(), blindTransferFailed486(), referNoNotify(), redirectFollowed(), outbound430Recovered(), outbound430NotRecovered()];
+const SCENARIOS: readonly Scenario[] = [
+  blindTransferSuccess(),
+  blindTransferFailed486(),
+  referNoNotify(),
+  transferFailedCallResumed(),
+  notifyRejected400(),
+  referNoNotifyEarlyBye(),
+  redirectFollowed(),
+  outbound430Recovered(),
+  outbound430NotRecovered(),
+];
 
 const FORMATS: readonly { readonly name: string; readonly format: Parameters<typeof renderTextLog>[0]; readonly opts: RenderOptions }[] = [
   { name: "asterisk-pjsip", format: "asterisk-pjsip", opts: { asteriskForm: "full" } },

@@ -31,6 +31,12 @@ export interface ReferFacts {
   readonly replacesDialogFound: boolean | null;
   readonly notify481: readonly string[];
   readonly inDialog: boolean;
+  /** NOTIFYs answered with an error, with that answer ("NOTIFY #8 (frame 8)", "400 Missing Subscription-State"). */
+  readonly notifyErrors: readonly { readonly label: string; readonly status: number; readonly line: string }[];
+  /** The first BYE of the REFER's dialog (RFC 5057 §4: it ends the call, not the refer subscription). */
+  readonly dialogBye: { readonly label: string; readonly byTransferor: boolean; readonly afterMs: number | null } | null;
+  /** The transferor's BYE that dropped the transferee right after a failure NOTIFY (RFC 5589), or null. */
+  readonly droppedBy: string | null;
 }
 
 export function extractReferFacts(d: ReferDetails, code: number, ctx: MessageContext): ReferFacts {
@@ -73,5 +79,8 @@ export function extractReferFacts(d: ReferDetails, code: number, ctx: MessageCon
     replacesDialogFound: d.replacesDialogFound,
     notify481: d.notify481.map((i) => labelOf(ctx, i) ?? "?"),
     inDialog: d.inDialog,
+    notifyErrors: d.notifyErrors.map((e) => ({ label: labelOf(ctx, e.notify) ?? "?", status: e.status, line: statusLine(e.status, e.reason) })),
+    dialogBye: d.dialogBye === null ? null : { label: labelOf(ctx, d.dialogBye.message) ?? "?", byTransferor: d.dialogBye.byTransferor, afterMs: d.dialogBye.afterMs },
+    droppedBy: labelOf(ctx, d.droppedBy),
   };
 }

@@ -65,12 +65,22 @@ const EN: ReferTexts = {
     const t = f.target ?? "the Refer-To target";
     const fin = f.final;
     const when = fin?.afterMs != null ? ` ${ui.duration(fin.afterMs)} after the ${String(f.code)}` : "";
-    const steps = [enFailureHint(fin?.status ?? 0)];
+    const steps: string[] = [];
+    if (f.droppedBy !== null)
+      steps.push(`Fix the transferor's failed-transfer recovery first: unless the final sipfrag is 2xx it must keep or resume the call with the transferee (re-INVITE off hold), not release it with BYE ${f.droppedBy} (RFC 5589).`);
+    steps.push(enFailureHint(fin?.status ?? 0));
     if (f.newInvite !== null) steps.push(`Follow the transferee's INVITE ${f.newInvite} to see which hop produced ${fin?.line ?? "the failure"}.`);
-    steps.push("The original call between transferor and transferee normally survives a failed transfer: the transferor should take it off hold and tell the user (RFC 5589 describes this recovery).");
+    if (f.droppedBy === null) steps.push("The original call between transferor and transferee normally survives a failed transfer: the transferor should take it off hold and tell the user (RFC 5589 describes this recovery).");
+    const dropped =
+      f.droppedBy !== null
+        ? ` Right after that NOTIFY the transferor sent BYE ${f.droppedBy} to the transferee instead of taking the call back, so the transferee lost both calls: that is the fault to fix.`
+        : "";
     return {
-      summary: `Transfer to ${t} failed: NOTIFY ${fin?.label ?? "?"} reported ${fin?.line ?? "a failure"}${when}.`,
-      explanation: `REFER ${f.refer} was accepted (${f.response}), so the transferee called the target, but that INVITE ended with ${fin?.line ?? "a failure"}. The status is the answer the transferee got from the target or the path to it, relayed in a message/sipfrag NOTIFY (RFC 3515).`,
+      summary:
+        f.droppedBy !== null
+          ? `Transfer to ${t} failed (NOTIFY ${fin?.label ?? "?"} reported ${fin?.line ?? "a failure"}${when}) and the transferor then dropped the transferee with BYE ${f.droppedBy}.`
+          : `Transfer to ${t} failed: NOTIFY ${fin?.label ?? "?"} reported ${fin?.line ?? "a failure"}${when}.`,
+      explanation: `REFER ${f.refer} was accepted (${f.response}), so the transferee called the target, but that INVITE ended with ${fin?.line ?? "a failure"}. The status is the answer the transferee got from the target or the path to it, relayed in a message/sipfrag NOTIFY (RFC 3515).${dropped}`,
       nextSteps: steps,
     };
   },
@@ -92,18 +102,29 @@ const EN: ReferTexts = {
   "no-notify": (f, ui) => {
     const t = f.target ?? "the Refer-To target";
     const obs = f.observedMs !== null ? ` (${ui.duration(f.observedMs)} observed)` : "";
-    const invite =
-      f.newInvite !== null
-        ? `The transferee did call the target: its INVITE is ${f.newInvite}${f.newCallStatus !== null ? `, answered ${statusLine(f.newCallStatus, null)}` : ""}; so only the reporting failed.`
-        : "No INVITE to the Refer-To target appears in the trace: the transferee may have accepted the REFER and then done nothing, or its call left through another interface.";
+    const bye = f.dialogBye;
+    const who = bye?.byTransferor === true ? "transferor's" : "transferee's";
+    const seen = f.observedMs !== null ? ui.duration(f.observedMs) : "rest of the capture";
+    const window =
+      bye?.afterMs != null && f.observedMs !== null && f.observedMs <= bye.afterMs
+        ? `No NOTIFY in the ${seen} between the ${String(f.code)} and the ${who} BYE ${bye.label}.`
+        : `No NOTIFY in the ${seen} after the ${String(f.code)}${bye !== null && bye.afterMs !== null ? ` (the ${who} BYE ${bye.label} came ${ui.duration(bye.afterMs)} after it)` : ""}.`;
+    const byeNote =
+      bye !== null
+        ? " A BYE ends only the call (the invite usage), not the refer subscription (RFC 5057 §4): NOTIFYs sent after it would still appear, answered 481 at worst, so the BYE does not explain their absence."
+        : "";
     return {
-      summary: `Transfer to ${t}: no NOTIFY after the ${f.response}${obs}; the transferor never learned the outcome.`,
-      explanation:
-        "An accepted REFER creates an implicit subscription to the refer event: the transferee must send NOTIFYs with the status of its call to the target (RFC 3515), unless both sides agreed on Refer-Sub: false (RFC 4488). None arrived within 64*T1 (32 s) or before the dialog ended.",
+      summary:
+        f.newInvite === null
+          ? `Transfer to ${t}: no NOTIFY and no INVITE to the target after the ${f.response}${obs}: the transferee accepted the REFER and did nothing.`
+          : `Transfer to ${t}: the transferee called the target (INVITE ${f.newInvite}) but sent no NOTIFY after the ${f.response}${obs}; the transferor never learned the outcome.`,
+      explanation: `${window} Accepting a REFER always results in an immediate NOTIFY (RFC 3515 §2.4.4), unless both sides agreed on Refer-Sub: false (RFC 4488).${byeNote}`,
       nextSteps: [
-        "Check the subscription state: did the transferor end the dialog (BYE) right after the 2xx? Many phones hang up at once on a blind transfer, which ends the subscription before any NOTIFY; if that is intended, send Refer-Sub: false.",
-        "Check connectivity toward the transferor: NOTIFYs go from the transferee to the Contact of the REFER's dialog; a private or NATed Contact, a closed TCP connection or a firewall drops them. Look at the transferee's log or capture on its side for NOTIFYs it sent.",
-        invite,
+        f.newInvite === null
+          ? `Look at the transferee first: it answered ${f.response} but neither notified nor called ${t}. Check its log for this REFER (a Refer-To it cannot route, transfer handling that fails after accepting, a feature turned off).`
+          : `The transferee did call the target (INVITE ${f.newInvite}${f.newCallStatus !== null ? `, answered ${statusLine(f.newCallStatus, null)}` : ""}): only the NOTIFYs are missing; check the transferee's NOTIFY sending.`,
+        "Check the path back to the transferor: NOTIFYs go from the transferee to the Contact of the REFER's dialog; a private or NATed Contact, a closed TCP connection or a firewall drops them. Look at the transferee's log or capture on its side for NOTIFYs it sent.",
+        "If the transferor does not want the result (it hangs up at once on a blind transfer), it should say so with Refer-Sub: false (RFC 4488); otherwise NOTIFYs are owed even after its BYE.",
       ],
     };
   },
@@ -196,12 +217,22 @@ const VI: ReferTexts = {
     const t = f.target ?? "đích trong Refer-To";
     const fin = f.final;
     const when = fin?.afterMs != null ? `, ${ui.duration(fin.afterMs)} sau ${String(f.code)}` : "";
-    const steps = [viFailureHint(fin?.status ?? 0)];
+    const steps: string[] = [];
+    if (f.droppedBy !== null)
+      steps.push(`Trước hết hãy sửa cách bên chuyển khôi phục khi chuyển thất bại: trừ khi sipfrag cuối là 2xx, nó phải giữ hoặc nối lại cuộc gọi với bên được chuyển (re-INVITE bỏ giữ máy), không được giải phóng bằng BYE ${f.droppedBy} (RFC 5589).`);
+    steps.push(viFailureHint(fin?.status ?? 0));
     if (f.newInvite !== null) steps.push(`Lần theo INVITE ${f.newInvite} của bên được chuyển để xem chặng nào đã tạo ra ${fin?.line ?? "lỗi"}.`);
-    steps.push("Cuộc gọi gốc giữa bên chuyển và bên được chuyển thường vẫn còn khi chuyển thất bại: bên chuyển nên bỏ giữ máy và báo cho người dùng (RFC 5589 mô tả cách khôi phục này).");
+    if (f.droppedBy === null) steps.push("Cuộc gọi gốc giữa bên chuyển và bên được chuyển thường vẫn còn khi chuyển thất bại: bên chuyển nên bỏ giữ máy và báo cho người dùng (RFC 5589 mô tả cách khôi phục này).");
+    const dropped =
+      f.droppedBy !== null
+        ? ` Ngay sau NOTIFY đó bên chuyển đã gửi BYE ${f.droppedBy} tới bên được chuyển thay vì lấy lại cuộc gọi, nên bên được chuyển mất cả hai cuộc gọi: đó là lỗi cần sửa.`
+        : "";
     return {
-      summary: `Chuyển cuộc gọi tới ${t} thất bại: NOTIFY ${fin?.label ?? "?"} báo ${fin?.line ?? "lỗi"}${when}.`,
-      explanation: `REFER ${f.refer} đã được chấp nhận (${f.response}), nên bên được chuyển đã gọi tới đích, nhưng INVITE đó kết thúc bằng ${fin?.line ?? "lỗi"}. Mã này là câu trả lời mà bên được chuyển nhận từ đích hoặc từ đường tới đích, được chuyển lại trong NOTIFY dạng message/sipfrag (RFC 3515).`,
+      summary:
+        f.droppedBy !== null
+          ? `Chuyển cuộc gọi tới ${t} thất bại (NOTIFY ${fin?.label ?? "?"} báo ${fin?.line ?? "lỗi"}${when}) và sau đó bên chuyển đã cắt bên được chuyển bằng BYE ${f.droppedBy}.`
+          : `Chuyển cuộc gọi tới ${t} thất bại: NOTIFY ${fin?.label ?? "?"} báo ${fin?.line ?? "lỗi"}${when}.`,
+      explanation: `REFER ${f.refer} đã được chấp nhận (${f.response}), nên bên được chuyển đã gọi tới đích, nhưng INVITE đó kết thúc bằng ${fin?.line ?? "lỗi"}. Mã này là câu trả lời mà bên được chuyển nhận từ đích hoặc từ đường tới đích, được chuyển lại trong NOTIFY dạng message/sipfrag (RFC 3515).${dropped}`,
       nextSteps: steps,
     };
   },
@@ -223,18 +254,29 @@ const VI: ReferTexts = {
   "no-notify": (f, ui) => {
     const t = f.target ?? "đích trong Refer-To";
     const obs = f.observedMs !== null ? ` (đã quan sát ${ui.duration(f.observedMs)})` : "";
-    const invite =
-      f.newInvite !== null
-        ? `Bên được chuyển có gọi tới đích: INVITE của nó là ${f.newInvite}${f.newCallStatus !== null ? `, nhận ${statusLine(f.newCallStatus, null)}` : ""}; vậy chỉ có việc báo cáo bị hỏng.`
-        : "Trong bản ghi không có INVITE nào tới đích trong Refer-To: bên được chuyển có thể đã chấp nhận REFER rồi không làm gì, hoặc cuộc gọi của nó đi ra qua giao diện khác.";
+    const bye = f.dialogBye;
+    const who = bye?.byTransferor === true ? "bên chuyển" : "bên được chuyển";
+    const seen = f.observedMs !== null ? ui.duration(f.observedMs) : "phần còn lại của bản ghi";
+    const window =
+      bye?.afterMs != null && f.observedMs !== null && f.observedMs <= bye.afterMs
+        ? `Không có NOTIFY nào trong ${seen} giữa ${String(f.code)} và BYE ${bye.label} của ${who}.`
+        : `Không có NOTIFY nào trong ${seen} sau ${String(f.code)}${bye !== null && bye.afterMs !== null ? ` (BYE ${bye.label} của ${who} đến ${ui.duration(bye.afterMs)} sau đó)` : ""}.`;
+    const byeNote =
+      bye !== null
+        ? " BYE chỉ kết thúc cuộc gọi (invite usage), không kết thúc subscription của REFER (RFC 5057 §4): NOTIFY gửi sau nó vẫn sẽ xuất hiện, tệ nhất là nhận 481, nên BYE không giải thích được việc thiếu NOTIFY."
+        : "";
     return {
-      summary: `Chuyển cuộc gọi tới ${t}: không có NOTIFY nào sau ${f.response}${obs}; bên chuyển không bao giờ biết kết quả.`,
-      explanation:
-        "REFER được chấp nhận sẽ tạo một subscription ngầm cho event refer: bên được chuyển phải gửi NOTIFY kèm trạng thái cuộc gọi của nó tới đích (RFC 3515), trừ khi hai bên đã thống nhất Refer-Sub: false (RFC 4488). Không có NOTIFY nào tới trong vòng 64*T1 (32 s) hoặc trước khi dialog kết thúc.",
+      summary:
+        f.newInvite === null
+          ? `Chuyển cuộc gọi tới ${t}: không có NOTIFY và không có INVITE tới đích sau ${f.response}${obs}: bên được chuyển đã chấp nhận REFER rồi không làm gì.`
+          : `Chuyển cuộc gọi tới ${t}: bên được chuyển đã gọi tới đích (INVITE ${f.newInvite}) nhưng không gửi NOTIFY nào sau ${f.response}${obs}; bên chuyển không bao giờ biết kết quả.`,
+      explanation: `${window} Chấp nhận REFER luôn dẫn tới một NOTIFY ngay lập tức (RFC 3515 §2.4.4), trừ khi hai bên đã thống nhất Refer-Sub: false (RFC 4488).${byeNote}`,
       nextSteps: [
-        "Kiểm tra trạng thái subscription: bên chuyển có kết thúc dialog (BYE) ngay sau 2xx không? Nhiều điện thoại gác máy ngay khi chuyển không hỏi ý kiến, làm subscription kết thúc trước khi có NOTIFY; nếu đó là chủ ý, hãy gửi Refer-Sub: false.",
-        "Kiểm tra kết nối về phía bên chuyển: NOTIFY đi từ bên được chuyển tới Contact của dialog chứa REFER; Contact là địa chỉ riêng hoặc sau NAT, kết nối TCP đã đóng hay tường lửa sẽ làm chúng bị rơi. Xem nhật ký của bên được chuyển hoặc bắt gói phía nó để tìm các NOTIFY nó đã gửi.",
-        invite,
+        f.newInvite === null
+          ? `Xem bên được chuyển trước: nó đã trả ${f.response} nhưng không gửi NOTIFY cũng không gọi tới ${t}. Kiểm tra nhật ký của nó cho REFER này (Refer-To không định tuyến được, xử lý chuyển cuộc gọi lỗi sau khi đã chấp nhận, tính năng bị tắt).`
+          : `Bên được chuyển có gọi tới đích (INVITE ${f.newInvite}${f.newCallStatus !== null ? `, nhận ${statusLine(f.newCallStatus, null)}` : ""}): chỉ thiếu NOTIFY; kiểm tra việc gửi NOTIFY của bên được chuyển.`,
+        "Kiểm tra đường về phía bên chuyển: NOTIFY đi từ bên được chuyển tới Contact của dialog chứa REFER; Contact là địa chỉ riêng hoặc sau NAT, kết nối TCP đã đóng hay tường lửa sẽ làm chúng bị rơi. Xem nhật ký của bên được chuyển hoặc bắt gói phía nó để tìm các NOTIFY nó đã gửi.",
+        "Nếu bên chuyển không cần kết quả (gác máy ngay khi chuyển không báo trước), nó nên nói rõ bằng Refer-Sub: false (RFC 4488); nếu không, NOTIFY vẫn phải được gửi kể cả sau BYE của nó.",
       ],
     };
   },
@@ -324,12 +366,20 @@ const ZH: ReferTexts = {
     const t = f.target ?? "Refer-To 中的目标";
     const fin = f.final;
     const when = fin?.afterMs != null ? `（${String(f.code)} 之后 ${ui.duration(fin.afterMs)}）` : "";
-    const steps = [zhFailureHint(fin?.status ?? 0)];
-    if (f.newInvite !== null) steps.push(`追踪被转移方的 INVITE ${f.newInvite}，找出产生 ${fin?.line ?? "该失败"} 的那一跳。`);
-    steps.push("转接失败时，转移方与被转移方之间的原通话通常仍然存在：转移方应取消保持并告知用户（RFC 5589 描述了这种恢复方式）。");
+    const steps: string[] = [];
+    if (f.droppedBy !== null)
+      steps.push(`首先修复转接方在转接失败后的恢复逻辑：除非最终 sipfrag 是 2xx，它必须保持或恢复与被转接方的通话（用 re-INVITE 取消保持），而不是用 BYE ${f.droppedBy} 释放通话（RFC 5589）。`);
+    steps.push(zhFailureHint(fin?.status ?? 0));
+    if (f.newInvite !== null) steps.push(`追踪被转接方的 INVITE ${f.newInvite}，找出产生 ${fin?.line ?? "该失败"} 的那一跳。`);
+    if (f.droppedBy === null) steps.push("转接失败时，转接方与被转接方之间的原通话通常仍然存在：转接方应取消保持并告知用户（RFC 5589 描述了这种恢复方式）。");
+    const dropped =
+      f.droppedBy !== null ? `紧接着该 NOTIFY，转接方向被转接方发送了 BYE ${f.droppedBy}，而没有收回通话，被转接方因此失去了两路通话：这才是需要修复的故障。` : "";
     return {
-      summary: `转接到 ${t} 失败：NOTIFY ${fin?.label ?? "?"} 报告 ${fin?.line ?? "失败"}${when}。`,
-      explanation: `REFER ${f.refer} 已被接受（${f.response}），被转移方随即呼叫目标，但该 INVITE 以 ${fin?.line ?? "失败"} 结束。这个状态是被转移方从目标或通往目标的路径收到的应答，经 message/sipfrag 形式的 NOTIFY 转告（RFC 3515）。`,
+      summary:
+        f.droppedBy !== null
+          ? `转接到 ${t} 失败（NOTIFY ${fin?.label ?? "?"} 报告 ${fin?.line ?? "失败"}${when}），随后转接方用 BYE ${f.droppedBy} 挂断了被转接方。`
+          : `转接到 ${t} 失败：NOTIFY ${fin?.label ?? "?"} 报告 ${fin?.line ?? "失败"}${when}。`,
+      explanation: `REFER ${f.refer} 已被接受（${f.response}），被转接方随即呼叫目标，但该 INVITE 以 ${fin?.line ?? "失败"} 结束。这个状态是被转接方从目标或通往目标的路径收到的应答，经 message/sipfrag 形式的 NOTIFY 转告（RFC 3515）。${dropped}`,
       nextSteps: steps,
     };
   },
@@ -350,18 +400,29 @@ const ZH: ReferTexts = {
   "no-notify": (f, ui) => {
     const t = f.target ?? "Refer-To 中的目标";
     const obs = f.observedMs !== null ? `（观察了 ${ui.duration(f.observedMs)}）` : "";
-    const invite =
-      f.newInvite !== null
-        ? `被转移方确实呼叫了目标：其 INVITE 是 ${f.newInvite}${f.newCallStatus !== null ? `，应答为 ${statusLine(f.newCallStatus, null)}` : ""}；因此只是结果报告失败了。`
-        : "抓包中没有发往 Refer-To 目标的 INVITE：被转移方可能接受了 REFER 却什么也没做，或其呼叫从其他接口发出。";
+    const bye = f.dialogBye;
+    const who = bye?.byTransferor === true ? "转接方" : "被转接方";
+    const seen = f.observedMs !== null ? ui.duration(f.observedMs) : "其余抓包时间";
+    const window =
+      bye?.afterMs != null && f.observedMs !== null && f.observedMs <= bye.afterMs
+        ? `在 ${String(f.code)} 与${who}的 BYE ${bye.label} 之间的 ${seen} 内没有任何 NOTIFY。`
+        : `${String(f.code)} 之后的 ${seen} 内没有任何 NOTIFY${bye !== null && bye.afterMs !== null ? `（${who}的 BYE ${bye.label} 在其后 ${ui.duration(bye.afterMs)} 到达）` : ""}。`;
+    const byeNote =
+      bye !== null
+        ? "BYE 只结束通话（invite 用法），并不结束 REFER 的订阅（RFC 5057 §4）：在它之后发送的 NOTIFY 仍会出现，最多收到 481，所以 BYE 不能解释 NOTIFY 的缺失。"
+        : "";
     return {
-      summary: `转接到 ${t}：${f.response} 之后没有任何 NOTIFY${obs}；转移方始终不知道结果。`,
-      explanation:
-        "被接受的 REFER 会建立对 refer 事件的隐式订阅：被转移方必须发送 NOTIFY 报告其呼叫目标的状态（RFC 3515），除非双方约定了 Refer-Sub: false（RFC 4488）。在 64*T1（32 s）内或对话结束前没有收到任何 NOTIFY。",
+      summary:
+        f.newInvite === null
+          ? `转接到 ${t}：${f.response} 之后既没有 NOTIFY，也没有发往目标的 INVITE${obs}：被转接方接受了 REFER 却什么也没做。`
+          : `转接到 ${t}：被转接方呼叫了目标（INVITE ${f.newInvite}），但在 ${f.response} 之后没有发送任何 NOTIFY${obs}；转接方始终不知道结果。`,
+      explanation: `${window}接受 REFER 总会立即产生一个 NOTIFY（RFC 3515 §2.4.4），除非双方约定了 Refer-Sub: false（RFC 4488）。${byeNote}`,
       nextSteps: [
-        "检查订阅状态：转移方是否在 2xx 之后立即结束了对话（BYE）？许多话机在盲转时立刻挂机，使订阅在任何 NOTIFY 之前结束；如果这是有意为之，应发送 Refer-Sub: false。",
-        "检查到转移方的连通性：NOTIFY 由被转移方发往 REFER 所在对话的 Contact；私网或 NAT 后的 Contact、已关闭的 TCP 连接或防火墙都会使其丢失。查看被转移方的日志，或在其一侧抓包，寻找它发出的 NOTIFY。",
-        invite,
+        f.newInvite === null
+          ? `先检查被转接方：它回复了 ${f.response}，却既没有发送 NOTIFY，也没有呼叫 ${t}。在其日志中查找这条 REFER（无法路由的 Refer-To、接受后失败的转接处理、被关闭的功能）。`
+          : `被转接方确实呼叫了目标（INVITE ${f.newInvite}${f.newCallStatus !== null ? `，应答为 ${statusLine(f.newCallStatus, null)}` : ""}）：只是缺少 NOTIFY；检查被转接方发送 NOTIFY 的功能。`,
+        "检查返回转接方的路径：NOTIFY 由被转接方发往 REFER 所在对话的 Contact；私网或 NAT 后的 Contact、已关闭的 TCP 连接或防火墙都会使其丢失。查看被转接方的日志，或在其一侧抓包，寻找它发出的 NOTIFY。",
+        "如果转接方不需要结果（盲转时立即挂机），应通过 Refer-Sub: false 明确表示（RFC 4488）；否则即使在它发送 BYE 之后，NOTIFY 仍然必须发送。",
       ],
     };
   },
@@ -399,4 +460,61 @@ const ZH: ReferTexts = {
   },
 };
 
-export const REFER_TEXTS: Readonly<Record<Lang, ReferTexts>> = { en: EN, vi: VI, zh: ZH };
+// ---------------------------------------------------------------- NOTIFYs answered with an error (every language)
+
+/** What the transferor's error answers to NOTIFYs mean for the transfer (RFC 6665: a 481 ends the subscription). */
+const NOTIFY_ERRORS: Readonly<Record<Lang, (f: ReferFacts) => string>> = {
+  en: (f) => {
+    const list = f.notifyErrors.map((e) => `NOTIFY ${e.label}: ${e.line}`).join("; ");
+    const has = (c: number): boolean => f.notifyErrors.some((e) => e.status === c);
+    return (
+      `The transferor answered the transferee's NOTIFYs with errors (${list}), so it may never have taken in the progress it reports.` +
+      (has(481) ? " A 481 means the transferor no longer has the subscription (it ended it, or never kept it); the transferee must stop notifying." : "") +
+      (has(400) ? " A 400 means the transferor could not use the NOTIFY as sent: compare the NOTIFY with the reason phrase (RFC 6665 requires Event and Subscription-State in every NOTIFY)." : "")
+    );
+  },
+  vi: (f) => {
+    const list = f.notifyErrors.map((e) => `NOTIFY ${e.label}: ${e.line}`).join("; ");
+    const has = (c: number): boolean => f.notifyErrors.some((e) => e.status === c);
+    return (
+      `Bên chuyển đã trả lời các NOTIFY của bên được chuyển bằng mã lỗi (${list}), nên có thể nó chưa bao giờ nhận được tiến trình mà chúng báo.` +
+      (has(481) ? " 481 nghĩa là bên chuyển không còn giữ subscription (đã kết thúc, hoặc chưa từng lưu); bên được chuyển phải ngừng gửi NOTIFY." : "") +
+      (has(400) ? " 400 nghĩa là bên chuyển không dùng được NOTIFY như đã gửi: đối chiếu NOTIFY với reason phrase (RFC 6665 yêu cầu Event và Subscription-State trong mọi NOTIFY)." : "")
+    );
+  },
+  zh: (f) => {
+    const list = f.notifyErrors.map((e) => `NOTIFY ${e.label}：${e.line}`).join("；");
+    const has = (c: number): boolean => f.notifyErrors.some((e) => e.status === c);
+    return (
+      `转接方以错误码回复了被转接方的 NOTIFY（${list}），因此它可能从未接收这些 NOTIFY 报告的进展。` +
+      (has(481) ? "481 表示转接方已不再持有该订阅（已结束或从未保存）；被转接方必须停止发送 NOTIFY。" : "") +
+      (has(400) ? "400 表示转接方无法使用所发送的 NOTIFY：对照原因短语检查该 NOTIFY（RFC 6665 要求每个 NOTIFY 都带 Event 和 Subscription-State）。" : "")
+    );
+  },
+};
+
+/** Puts the NOTIFY-error step second, after the outcome's own first step, wherever NOTIFYs were answered with errors. */
+function withNotifyErrors(texts: ReferTexts, words: (f: ReferFacts) => string): ReferTexts {
+  const wrap =
+    (make: ReferTexts[ReferOutcome]): ReferTexts[ReferOutcome] =>
+    (f, ui) => {
+      const t = make(f, ui);
+      if (f.notifyErrors.length === 0) return t;
+      return { ...t, nextSteps: [...t.nextSteps.slice(0, 1), words(f), ...t.nextSteps.slice(1)] };
+    };
+  return {
+    "transfer-succeeded": wrap(texts["transfer-succeeded"]),
+    "transfer-failed": wrap(texts["transfer-failed"]),
+    "transfer-pending": wrap(texts["transfer-pending"]),
+    "no-notify": texts["no-notify"],
+    "no-subscription": wrap(texts["no-subscription"]),
+    unknown: wrap(texts.unknown),
+    "refer-rejected": texts["refer-rejected"],
+  };
+}
+
+export const REFER_TEXTS: Readonly<Record<Lang, ReferTexts>> = {
+  en: withNotifyErrors(EN, NOTIFY_ERRORS.en),
+  vi: withNotifyErrors(VI, NOTIFY_ERRORS.vi),
+  zh: withNotifyErrors(ZH, NOTIFY_ERRORS.zh),
+};

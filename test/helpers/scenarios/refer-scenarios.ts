@@ -76,8 +76,9 @@ function blindTransfer(name: string, title: string, status: number, reason: stri
   const n1 = addNotify(s, 10.1, c1, 1, "100 Trying", "active;expires=60");
   const inv = addNewCall(s, 10.2, "call-2@b.example", status, reason);
   const n2 = addNotify(s, 13.4, c1, 2, `${status} ${reason}`, "terminated;reason=noresource");
+  // 0.6 s after the final NOTIFY: for a failure, the transferor drops the transferee (RFC 5589's recovery not done).
   const bye = aliceToBob(c1, "BYE", 3, `bye-${c1}`);
-  s.sip(14, ALICE, BOB, request(bye));
+  const byeIx = s.sip(14, ALICE, BOB, request(bye));
   s.sip(14.05, BOB, ALICE, response(bye, 200, "OK"));
   return {
     name,
@@ -106,6 +107,10 @@ function blindTransfer(name: string, title: string, status: number, reason: stri
           newInvite: inv,
           newCallStatus: status,
           notify481: [],
+          notifyErrors: [],
+          // A success is settled by its final NOTIFY; a failure waits to see whether the transferor drops the transferee.
+          dialogBye: status < 300 ? null : { message: byeIx, byTransferor: true },
+          droppedBy: status < 300 ? null : byeIx,
         },
       },
     ],
@@ -269,6 +274,100 @@ export function referRejected405(): Scenario {
   return referRejected(405);
 }
 
+/**
+ * Blind transfer fails (486) and the transferor takes the call back: a re-INVITE off hold 0.3 s after the failure
+ * NOTIFY (RFC 5589's recovery), talk, then a BYE 20 s later. Not a drop.
+ */
+export function transferFailedCallResumed(): Scenario {
+  const s = new StepList();
+  const c1 = "call-1@a.example";
+  addBaseCall(s, 0, c1);
+  const refer = referSpec(c1, 2, "<sip:carol@10.0.0.13>");
+  s.sip(10, ALICE, BOB, request(refer));
+  const accepted = s.sip(10.05, BOB, ALICE, response(refer, 202, "Accepted"));
+  addNotify(s, 10.1, c1, 1, "100 Trying", "active;expires=60");
+  addNewCall(s, 10.2, "call-2@b.example", 486, "Busy Here");
+  const n2 = addNotify(s, 13.4, c1, 2, "486 Busy Here", "terminated;reason=noresource");
+  const reinvite = aliceToBob(c1, "INVITE", 3, `reinv-${c1}`, ["Contact: <sip:alice@10.0.0.11>"], SDP);
+  s.sip(13.7, ALICE, BOB, request(reinvite));
+  s.sip(13.8, BOB, ALICE, response(reinvite, 200, "OK", { headers: ["Contact: <sip:bob@10.0.0.12>"], body: SDP }));
+  s.sip(13.85, ALICE, BOB, request({ ...aliceToBob(c1, "ACK", 3, `reack-${c1}`), cseqMethod: "ACK" }));
+  const bye = aliceToBob(c1, "BYE", 4, `bye-${c1}`);
+  s.sip(34, ALICE, BOB, request(bye));
+  s.sip(34.05, BOB, ALICE, response(bye, 200, "OK"));
+  return {
+    name: "refer-transfer-failed-call-resumed",
+    title: "Blind transfer fails (486); the transferor resumes the call with a re-INVITE and hangs up 20 s later",
+    transport: "udp",
+    steps: s.steps,
+    expected: [
+      { message: accepted, kind: "refer", outcome: "transfer-failed", details: { finalStatus: 486, finalNotify: n2, droppedBy: null, dialogBye: null, notifyErrors: [] } },
+    ],
+  };
+}
+
+/** The transferor answers the transferee's first NOTIFY with 400 "Missing Subscription-State"; the transfer itself succeeds. */
+export function notifyRejected400(): Scenario {
+  const s = new StepList();
+  const c1 = "call-1@a.example";
+  addBaseCall(s, 0, c1);
+  const refer = referSpec(c1, 2, "<sip:carol@10.0.0.13>");
+  s.sip(10, ALICE, BOB, request(refer));
+  const accepted = s.sip(10.05, BOB, ALICE, response(refer, 202, "Accepted"));
+  const n1Spec = bobToAlice(c1, "NOTIFY", 1, `n1-${c1}`, ["Event: refer;id=2", "Contact: <sip:bob@10.0.0.12>"], sipfrag("100 Trying"));
+  const n1 = s.sip(10.1, BOB, ALICE, request(n1Spec));
+  s.sip(10.12, ALICE, BOB, response(n1Spec, 400, "Missing Subscription-State"));
+  const inv = addNewCall(s, 10.2, "call-2@b.example", 200, "OK");
+  const n2 = addNotify(s, 13.4, c1, 2, "200 OK", "terminated;reason=noresource");
+  const bye = aliceToBob(c1, "BYE", 3, `bye-${c1}`);
+  s.sip(14, ALICE, BOB, request(bye));
+  s.sip(14.05, BOB, ALICE, response(bye, 200, "OK"));
+  return {
+    name: "refer-notify-rejected-400",
+    title: "Transfer succeeds, but the transferor answered the first NOTIFY (no Subscription-State) with 400",
+    transport: "udp",
+    steps: s.steps,
+    expected: [
+      {
+        message: accepted,
+        kind: "refer",
+        outcome: "transfer-succeeded",
+        details: { finalStatus: 200, finalNotify: n2, newInvite: inv, droppedBy: null, notifyErrors: [{ notify: n1, status: 400, reason: "Missing Subscription-State" }] },
+      },
+    ],
+  };
+}
+
+/**
+ * 202, then the transferor hangs up 0.95 s later and no NOTIFY ever comes, nor an INVITE to Carol: the transferee
+ * accepted and did nothing. The BYE ends the invite usage only (RFC 5057 §4), so it explains nothing.
+ */
+export function referNoNotifyEarlyBye(): Scenario {
+  const s = new StepList();
+  const c1 = "call-1@a.example";
+  addBaseCall(s, 0, c1);
+  const refer = referSpec(c1, 2, "<sip:carol@10.0.0.13>");
+  s.sip(10, ALICE, BOB, request(refer));
+  const accepted = s.sip(10.05, BOB, ALICE, response(refer, 202, "Accepted"));
+  const bye = aliceToBob(c1, "BYE", 3, `bye-${c1}`);
+  const byeIx = s.sip(11, ALICE, BOB, request(bye));
+  s.sip(11.05, BOB, ALICE, response(bye, 200, "OK"));
+  return {
+    name: "refer-no-notify-early-bye",
+    title: "REFER accepted with 202, the transferor hangs up 0.95 s later, no NOTIFY and no INVITE to the target",
+    transport: "udp",
+    steps: s.steps,
+    expected: [
+      {
+        message: accepted,
+        kind: "refer",
+        outcome: "no-notify",
+        details: { notifies: [], newCallId: null, observedAfterMs: 950, dialogBye: { message: byeIx, byTransferor: true, afterMs: 950 }, droppedBy: null },
+      },
+    ],
+  };
+}
+
 export const REFER_SCENARIOS: readonly (() => Scenario)[] = [
   blindTransferSuccess,
   blindTransferFailed486,
@@ -279,6 +378,9 @@ export const REFER_SCENARIOS: readonly (() => Scenario)[] = [
   attendedTransferUnmatched,
   referRejected403,
   referRejected405,
+  transferFailedCallResumed,
+  notifyRejected400,
+  referNoNotifyEarlyBye,
 ];
 
 export { aliceToBob, bobToAlice, referSpec, addNotify, addNewCall, sipfrag };
