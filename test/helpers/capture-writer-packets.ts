@@ -54,21 +54,21 @@ export function isIpv6(e: Endpoint): boolean {
   return e.ip.includes(":");
 }
 
-function sum16(buf: Buffer, initial = 0): number {
+export function sum16(buf: Buffer, initial = 0): number {
   let s = initial;
   for (let i = 0; i + 1 < buf.length; i += 2) s += buf.readUInt16BE(i);
   if (buf.length % 2 === 1) s += (buf[buf.length - 1] ?? 0) << 8;
   return s;
 }
 
-function fold(s: number): number {
+export function fold(s: number): number {
   let x = s;
   while (x > 0xffff) x = (x & 0xffff) + Math.floor(x / 0x10000);
   return ~x & 0xffff;
 }
 
 /** Internet checksum over pseudo-header + segment (RFC 768, RFC 793 §3.1, RFC 8200 §8.1). */
-function transportChecksum(src: Buffer, dst: Buffer, proto: number, segment: Buffer): number {
+export function transportChecksum(src: Buffer, dst: Buffer, proto: number, segment: Buffer): number {
   const pseudo =
     src.length === 4
       ? Buffer.concat([src, dst, Buffer.from([0, proto, segment.length >> 8, segment.length & 0xff])])

@@ -26,7 +26,7 @@ import { buildWebSocketFrame, webSocketUpgradeRequest, webSocketUpgradeResponse 
 
 export type { Endpoint } from "../../src/model/endpoint.js";
 export type { LinkType, IpOptions } from "./capture-writer-packets.js";
-export { parseIp } from "./capture-writer-packets.js";
+export { buildIp, buildUdp, parseIp } from "./capture-writer-packets.js";
 export type { FileRecord, PcapngInterface, PcapngPacketBlock } from "./capture-writer-files.js";
 export { writePcap, writePcapng } from "./capture-writer-files.js";
 export { sip, sipText, sipVerbatim, buildWebSocketFrame, buildHep2, buildHep3, webSocketUpgradeRequest, webSocketUpgradeResponse } from "./capture-writer-payloads.js";
@@ -76,7 +76,19 @@ export interface RawFrameSpec {
   readonly iface?: number;
 }
 
-export type PacketSpec = UdpPacketSpec | TcpPacketSpec | RawFrameSpec;
+/** Any IP payload under an IP header of protocol `proto` (SCTP, ICMP ...: see capture-writer-carriers.ts). */
+export interface IpPayloadSpec {
+  readonly kind: "ip";
+  readonly timeUs: number;
+  readonly srcIp: string;
+  readonly dstIp: string;
+  readonly proto: number;
+  readonly payload: Buffer;
+  readonly ip?: IpOptions;
+  readonly iface?: number;
+}
+
+export type PacketSpec = UdpPacketSpec | TcpPacketSpec | RawFrameSpec | IpPayloadSpec;
 
 export interface CaptureOptions {
   readonly format: "pcap" | "pcapng";
@@ -107,6 +119,13 @@ export function expandFrames(packets: readonly PacketSpec[], options: CaptureOpt
   for (const p of packets) {
     if (p.kind === "frame") {
       out.push({ timeUs: p.timeUs, data: p.bytes, ...(p.origLen === undefined ? {} : { origLen: p.origLen }), ...(p.iface === undefined ? {} : { iface: p.iface }) });
+      continue;
+    }
+    if (p.kind === "ip") {
+      const linkType = (p.iface ?? 0) === 0 ? (options.linkType ?? "ethernet") : (options.extraInterfaces?.[(p.iface ?? 0) - 1]?.linkType ?? "ethernet");
+      for (const ip of buildIp(p.srcIp, p.dstIp, p.proto, p.payload, p.ip ?? {})) {
+        out.push({ timeUs: p.timeUs, data: wrapLink(ip, p.srcIp, p.dstIp, { linkType, ...(options.vlan === undefined ? {} : { vlan: options.vlan }), ...(options.bigEndian === undefined ? {} : { bigEndian: options.bigEndian }) }), ...(p.iface === undefined ? {} : { iface: p.iface }) });
+      }
       continue;
     }
     const payload = p.payload === undefined ? Buffer.alloc(0) : typeof p.payload === "string" ? Buffer.from(p.payload, "utf8") : p.payload;

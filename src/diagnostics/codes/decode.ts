@@ -9,4 +9,5 @@ export const DECODE_CODES = [
   { code: "decode.websocket_malformed", severity: "warning", doc: "A WebSocket frame header is invalid or announces an oversized payload; the connection's WebSocket stream is abandoned." },
   { code: "decode.hep_malformed", severity: "warning", doc: "A HEP v2/v3 packet is cut short, has a bad chunk length, or lacks the payload chunk; it is skipped." },
   { code: "decode.hep_payload_not_sip", severity: "info", doc: "A HEP packet carries something other than SIP (RTCP, logs, QoS reports); it is skipped." },
+  { code: "decode.sctp_malformed", severity: "warning", doc: "An SCTP packet's common header is cut short, or a chunk's length is impossible or runs past the packet; the chunks before it are kept." },
 ] as const satisfies readonly CodeSpec[];

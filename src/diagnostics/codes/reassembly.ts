@@ -9,6 +9,8 @@ export const REASSEMBLY_CODES = [
   { code: "ip.fragment_timeout", severity: "warning", doc: "An IP datagram's fragments did not all arrive within the reassembly timeout (capture time); the pieces are dropped." },
   { code: "ip.fragment_cap", severity: "warning", doc: "Pending IP fragments exceeded the memory cap; the oldest incomplete datagram was dropped." },
   { code: "ip.fragment_malformed", severity: "warning", doc: "An IP fragment is inconsistent (too large a datagram, data beyond the last fragment); it is dropped." },
+  { code: "sctp.fragments_dropped", severity: "warning", doc: "Fragments of an SCTP user message never completed (timeout in capture time, the pending-bytes cap, or the end of the capture); they were dropped. The first is named, the total counted at the end." },
+  { code: "sctp.message_too_large", severity: "warning", doc: "An SCTP user message rebuilt from fragments is larger than the per-message cap; it is skipped. The first is named, the total counted at the end." },
   { code: "framing.content_length_mismatch", severity: "warning", doc: "A SIP message's Content-Length disagrees with the bytes present: a longer body is cut at Content-Length, a shorter one is marked truncated." },
   { code: "framing.missing_content_length", severity: "warning", doc: "A SIP message on a stream has no Content-Length (RFC 3261 §18.3 requires it); a body of 0 bytes is assumed." },
   { code: "framing.bad_content_length", severity: "warning", doc: "A Content-Length value is not a number or too large; the message is framed as if it had none." },
