@@ -12,8 +12,8 @@ import { frameRef } from "../model/origin.js";
 import type { Origin } from "../model/origin.js";
 import type { Carrier, TraceEvent } from "../model/trace-event.js";
 import type { Transport } from "../model/transport.js";
-import { frameDatagram } from "../sip/framing.js";
-import { missingContentLengthFact, wholeMessageFacts } from "../sip/framing-facts.js";
+import { MAX_BODY_BYTES, MAX_HEADER_BYTES, frameDatagram } from "../sip/framing.js";
+import { badStreamContentLengthFact, missingContentLengthFact, wholeMessageFacts } from "../sip/framing-facts.js";
 import type { FramerProblem } from "../sip/framing-stream.js";
 
 /** Collects the events of one chunk and knows the file and the record being processed. */
@@ -79,8 +79,14 @@ export class CaptureEmitter {
     for (const p of problems) {
       switch (p.kind) {
         case "junk":
-          this.sink.report(makeDiagnostic("framing.junk_skipped", frameRef(this.file, p.frame), p.reason === "headers-too-long" ? `no end of headers within the cap after a start line on ${where}; skipped ${p.bytes} bytes: ${quoteBytes(p.sample)}` : `skipped ${p.bytes} bytes that are not SIP on ${where} until the next start line: ${quoteBytes(p.sample)}`));
+          if (p.reason === "headers-too-long") this.sink.report(makeDiagnostic("framing.headers_too_long", frameRef(this.file, p.frame), `no end of headers within ${MAX_HEADER_BYTES} bytes after a start line on ${where}; skipped ${p.bytes} bytes up to the next start line: ${quoteBytes(p.sample)}`));
+          else this.sink.report(makeDiagnostic("framing.junk_skipped", frameRef(this.file, p.frame), `skipped ${p.bytes} bytes that are not SIP on ${where} until the next start line: ${quoteBytes(p.sample)}`));
           break;
+        case "bad-content-length": {
+          const f = badStreamContentLengthFact(where, p.sample, MAX_BODY_BYTES);
+          this.sink.report(makeDiagnostic(f.code, frameRef(this.file, p.frame), f.message));
+          break;
+        }
         case "cap":
           this.sink.report(makeDiagnostic("tcp.stream_cap", frameRef(this.file, p.frame), `unfinished SIP data on ${where} reached ${p.bytes} bytes, over the per-stream cap; dropped and resynchronising`));
           break;

@@ -108,6 +108,11 @@ export class Correlator {
     this.calls.addLink(b, { callId: a, reason, message });
   }
 
+  /** The open transaction a copy of `req` belongs to (an ICMP error quotes it), or null; records nothing. */
+  findTransaction(req: SipRequest): Transaction | null {
+    return this.txns.find(req);
+  }
+
   addOutcome(callId: string, outcome: string): void {
     this.calls.addOutcome(callId, outcome);
   }

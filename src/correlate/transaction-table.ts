@@ -68,6 +68,14 @@ export class TransactionTable {
     return { kind: "new", txn };
   }
 
+  /** The transaction a copy of `req` belongs to (quoted in an ICMP error), without touching its timers. */
+  find(req: SipRequest): Transaction | null {
+    const k = transactionKeyOf(req, req.method);
+    if (k === null) return null;
+    const t = this.byKey.get(k.key);
+    return t !== undefined && this.isSameRequest(t, req) ? t : null;
+  }
+
   /** The INVITE transaction a CANCEL refers to (RFC 3261 §9.1: same Request-URI, Call-ID, To, From, CSeq number and top Via). */
   findCancelled(cancel: SipRequest): Transaction | null {
     const k = transactionKeyOf(cancel, "INVITE");

@@ -5,9 +5,7 @@
  * RFC 4443 §3.1: as much as fits in the IPv6 minimum MTU), which is why the quoted SIP request is often readable.
  * Everything else ICMP carries is of no interest here and yields null.
  */
-
-/** Why the packet was not delivered, from the ICMP code. */
-export type UnreachableReason = "port" | "host" | "net" | "protocol" | "admin" | "other";
+import type { UnreachableReason } from "../model/trace-event.js";
 
 export interface IcmpUnreachable {
   readonly version: 4 | 6;
@@ -61,22 +59,4 @@ export function decodeIcmpUnreachable(b: Buffer, off: number, end: number, versi
   const code = b[off + 1] ?? 0;
   if (version === 4 ? type !== 3 : type !== 1) return null;
   return { version, code, reason: version === 4 ? reasonV4(code) : reasonV6(code), quotedOff: off + 8, quotedEnd: end };
-}
-
-/** Words an engineer reads: "port unreachable", "host unreachable" ... */
-export function describeUnreachable(reason: UnreachableReason, code: number, version: 4 | 6): string {
-  switch (reason) {
-    case "port":
-      return "port unreachable";
-    case "host":
-      return "host unreachable";
-    case "net":
-      return version === 4 ? "network unreachable" : "no route to destination";
-    case "protocol":
-      return "protocol unreachable";
-    case "admin":
-      return "communication administratively prohibited";
-    case "other":
-      return `destination unreachable (code ${code})`;
-  }
 }

@@ -68,4 +68,27 @@ export interface OpaqueFlowEvent {
   readonly dst: Endpoint;
 }
 
-export type TraceEvent = SipPayload | KeepaliveEvent | ConnectionEvent | OpaqueFlowEvent;
+/** Why a datagram was not delivered, from an ICMP / ICMPv6 Destination Unreachable code (decode/icmp.ts). */
+export type UnreachableReason = "port" | "host" | "net" | "protocol" | "admin" | "other";
+
+/**
+ * An ICMP or ICMPv6 Destination Unreachable (RFC 792; RFC 4443 §3.1) quoting a datagram that carried SIP: the
+ * quoted request never reached a SIP listener. `src`/`dst` are the undelivered datagram's; the quote is usually
+ * cut short (RFC 1812 §4.3.2.3 quotes up to 576 bytes in all), so `quoted` is framed but may be truncated.
+ */
+export interface UnreachableEvent {
+  readonly kind: "unreachable";
+  readonly origin: Origin;
+  readonly timeUs: TimeUs;
+  /** The host or router that sent the ICMP message. */
+  readonly reporter: string;
+  readonly reason: UnreachableReason;
+  readonly icmpCode: number;
+  readonly icmpVersion: 4 | 6;
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  readonly transport: Transport;
+  readonly quoted: Buffer;
+}
+
+export type TraceEvent = SipPayload | KeepaliveEvent | ConnectionEvent | OpaqueFlowEvent | UnreachableEvent;

@@ -183,7 +183,7 @@ export async function* analyzeStream(paths: readonly string[], options: AnalyzeO
             emitMessage(left.msg, null, null, null);
           }
         }
-      } else if (item.kind === "keepalive" || item.kind === "connection") {
+      } else if (item.kind === "keepalive" || item.kind === "connection" || item.kind === "unreachable") {
         handleOutputs(analyzer.push(item));
       }
     }

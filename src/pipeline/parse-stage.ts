@@ -2,8 +2,8 @@
  * Turns ingestion events into analysis items: parses each SIP payload, numbers messages in order (0-based
  * `index`), marks HEP mirror copies of plain messages, and passes keepalive and connection events through.
  */
-import type { DiagnosticSink } from "../diagnostics/sink.js";
-import type { ConnectionEvent, KeepaliveEvent, OpaqueFlowEvent, SipPayload, TraceEvent } from "../model/trace-event.js";
+import { ArraySink, type DiagnosticSink } from "../diagnostics/sink.js";
+import type { ConnectionEvent, KeepaliveEvent, OpaqueFlowEvent, SipPayload, TraceEvent, UnreachableEvent } from "../model/trace-event.js";
 import type { SipMessage } from "../sip/message.js";
 import { parseSipMessage } from "../sip/parser.js";
 import { HepCopyDetector } from "./hep-copies.js";
@@ -12,7 +12,8 @@ export type ParsedItem =
   | { readonly kind: "message"; readonly msg: SipMessage; readonly copyOf: number | null }
   | KeepaliveEvent
   | ConnectionEvent
-  | OpaqueFlowEvent;
+  | OpaqueFlowEvent
+  | { readonly kind: "unreachable"; readonly event: UnreachableEvent; readonly quoted: SipMessage | null };
 
 export class ParseStage {
   private next = 0;
@@ -22,6 +23,7 @@ export class ParseStage {
 
   /** Parses one event; returns null for payloads that hold no SIP message (a diagnostic says why). */
   push(ev: TraceEvent): ParsedItem | null {
+    if (ev.kind === "unreachable") return { kind: "unreachable", event: ev, quoted: parseQuoted(ev) };
     if (ev.kind !== "sip") return ev;
     const msg = parseSipMessage(detach(ev), this.sink);
     if (msg === null) return null;
@@ -33,6 +35,15 @@ export class ParseStage {
   get messageCount(): number {
     return this.next;
   }
+}
+
+/**
+ * The SIP request an ICMP error quotes, parsed for its transaction key only: not a message of the trace (no index),
+ * and its own diagnostics (a quote is cut short by design) are not the trace's.
+ */
+function parseQuoted(ev: UnreachableEvent): SipMessage | null {
+  const payload: SipPayload = { kind: "sip", bytes: ev.quoted, origin: ev.origin, timeUs: ev.timeUs, timePrecision: "full", src: ev.src, dst: ev.dst, transport: ev.transport, carrier: "plain", addressesInferred: false, direction: null, truncated: true };
+  return parseSipMessage(payload, new ArraySink());
 }
 
 /** Views smaller than this share of their backing buffer are copied (the copy costs far less than the pinning). */

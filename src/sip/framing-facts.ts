@@ -39,6 +39,11 @@ export function missingContentLengthFact(where: string): FramingFact {
   return { code: "framing.missing_content_length", message: `SIP message on ${where} has no Content-Length (required on streams, RFC 3261 §18.3 and §20.14); assumed 0` };
 }
 
+/** A Content-Length on a stream that is not a number or exceeds MAX_BODY_BYTES (`sample`: its header line). */
+export function badStreamContentLengthFact(where: string, sample: Buffer, maxBody: number): FramingFact {
+  return { code: "framing.bad_content_length", message: `SIP message on ${where} has an unusable ${quoteBytes(sample)} (not a number, or over ${maxBody} bytes); framed with no body, the bytes after it are skipped until the next start line` };
+}
+
 function hasNonWhitespace(b: Buffer, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = b[i];

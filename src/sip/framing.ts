@@ -267,6 +267,9 @@ export function frameStream(bytes: Buffer, synced = true, from = 0, end = bytes.
         // Keep a possible partial start line at the end; everything before it is junk.
         let keep = end;
         while (keep > at && bytes[keep - 1] !== 0x0a && end - keep < MAX_START_LINE) keep--;
+        // A tail that does not begin a line cannot hold a start line's beginning: keeping it would rescan up to
+        // MAX_START_LINE bytes per segment of a long run without line ends (a huge body, binary junk).
+        if (keep > at && bytes[keep - 1] !== 0x0a) keep = end;
         if (keep > at) items.push({ kind: "junk", start: at, end: keep, reason: "no-start-line" });
         return { items, rest: keep, synced: false };
       }
@@ -301,11 +304,20 @@ export function frameStream(bytes: Buffer, synced = true, from = 0, end = bytes.
     const m = measureMessage(bytes, at, end, true);
     if (m.kind === "incomplete") return { items, rest: at, synced: true };
     if (m.kind === "headers-too-long") {
-      const next = findStartLine(bytes, at + 1, end);
-      const stop = next < 0 ? end : next;
+      // Resynchronise at a start line that begins a LATER line: searching from at + 1 would take the rest of this
+      // start line ("NVITE sip:…") for a new one and rescan the oversized headers once per byte.
+      const nl = bytes.indexOf(0x0a, at);
+      const next = nl < 0 || nl + 1 >= end ? -1 : findStartLine(bytes, nl + 1, end);
+      let stop = next;
+      if (next < 0) {
+        // Keep the last partial line (a start line may be arriving), unless it is already too long to be one.
+        stop = end;
+        while (stop > at && bytes[stop - 1] !== 0x0a && end - stop < MAX_START_LINE) stop--;
+        if (stop <= at || bytes[stop - 1] !== 0x0a) stop = end;
+      }
       items.push({ kind: "junk", start: at, end: stop, reason: "headers-too-long" });
       at = stop;
-      inSync = next >= 0;
+      if (next < 0) return { items, rest: stop, synced: false };
       continue;
     }
     items.push({ kind: "message", start: at, end: m.end, contentLength: m.contentLength });

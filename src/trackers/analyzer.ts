@@ -11,6 +11,7 @@ import type { CorrelatedMessage } from "../correlate/types.js";
 import type { SipMessage } from "../sip/message.js";
 import { AcceptedTracker } from "./accepted-202.js";
 import type { AnalysisInput, AnalyzerOutput, Finding } from "./findings.js";
+import { UnreachableTracker } from "./icmp-unreachable.js";
 import { OutboundTracker } from "./outbound/outbound-tracker.js";
 import { RedirectTracker } from "./redirect-3xx.js";
 import { ReferNotifyTracker } from "./refer-notify.js";
@@ -51,6 +52,7 @@ export class TraceAnalyzer {
   private readonly trackers: Readonly<Record<TrackerName, Tracker>>;
   private readonly all: readonly Tracker[];
   private readonly outbound: OutboundTracker;
+  private readonly unreachable: UnreachableTracker;
   private out: AnalyzerOutput[] = [];
   private nowUs = Number.NEGATIVE_INFINITY;
   private lastUs = 0;
@@ -76,6 +78,7 @@ export class TraceAnalyzer {
       },
     };
     this.outbound = new OutboundTracker(ctx);
+    this.unreachable = new UnreachableTracker(this.correlator, sink);
     this.trackers = {
       refer: new ReferNotifyTracker(ctx),
       redirect: new RedirectTracker(ctx),
@@ -92,7 +95,7 @@ export class TraceAnalyzer {
 
   push(input: AnalysisInput): AnalyzerOutput[] {
     if (this.finished) return [];
-    const t = input.kind === "message" ? input.msg.payload.timeUs : input.timeUs;
+    const t = input.kind === "message" ? input.msg.payload.timeUs : input.kind === "unreachable" ? input.event.timeUs : input.timeUs;
     this.advanceTo(t);
     switch (input.kind) {
       case "message":
@@ -104,6 +107,9 @@ export class TraceAnalyzer {
       case "connection":
         this.pushConnection(input);
         break;
+      case "unreachable":
+        this.unreachable.observe(input.event, input.quoted);
+        break;
     }
     return this.take();
   }
@@ -112,6 +118,7 @@ export class TraceAnalyzer {
     if (this.finished) return [];
     this.finished = true;
     for (const tr of this.all) tr.finish(this.lastUs);
+    this.unreachable.finish();
     this.advanceTo(this.lastUs);
     for (const call of this.correlator.finish()) this.out.push({ kind: "call", call });
     return this.take();

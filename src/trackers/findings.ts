@@ -8,11 +8,18 @@ import type {
   ReferDetails,
 } from "../model/document.js";
 import type { AcceptedOutcome, FlowOutcome, RedirectOutcome, ReferOutcome } from "../model/outcomes.js";
-import type { ConnectionEvent, KeepaliveEvent } from "../model/trace-event.js";
+import type { ConnectionEvent, KeepaliveEvent, UnreachableEvent } from "../model/trace-event.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SipMessage } from "../sip/message.js";
 
-export type AnalysisInput = { readonly kind: "message"; readonly msg: SipMessage } | KeepaliveEvent | ConnectionEvent;
+/** An ICMP error quoting SIP, with the quoted message parsed (null when the quote is not readable SIP). */
+export interface UnreachableInput {
+  readonly kind: "unreachable";
+  readonly event: UnreachableEvent;
+  readonly quoted: SipMessage | null;
+}
+
+export type AnalysisInput = { readonly kind: "message"; readonly msg: SipMessage } | KeepaliveEvent | ConnectionEvent | UnreachableInput;
 
 /** Extra facts on a redirect finding, beyond the contract's RedirectDetails (proposed additions). */
 export interface RedirectExtras {
