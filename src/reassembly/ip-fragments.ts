@@ -1,11 +1,15 @@
 /**
  * IPv4 (RFC 791 §3.2) and IPv6 (RFC 8200 §4.5) fragment reassembly: fragments in any order, overlaps resolved
  * first-copy-wins (Linux behaviour; RFC 5722 forbids overlaps in IPv6, so they are reported), a timeout measured in
- * capture time, and memory caps. Every drop is a diagnostic.
+ * capture time, and memory caps. Every drop is counted in a diagnostic: the first timeout and the first cap drop
+ * are named in full, the totals reported once at the end, so 200,000 fragments that never complete give a handful
+ * of diagnostics, not one per datagram.
  */
 import { makeDiagnostic } from "../diagnostics/diagnostic.js";
+import { FirstAndCount } from "../diagnostics/first-and-count.js";
 import type { DiagnosticSink } from "../diagnostics/sink.js";
-import { frameRef } from "../model/origin.js";
+import { fileRef, frameRef } from "../model/origin.js";
+import { AgeOrderedMap } from "../util/age-ordered-map.js";
 
 export interface FragmentLimits {
   /** Capture-time timeout for a datagram's fragments, µs (Linux ipfrag_time: 30 s; RFC 8200 §4.5 says 60 s). */
@@ -60,15 +64,20 @@ export interface ReassembledDatagram {
 }
 
 export class IpFragmentReassembler {
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending = new AgeOrderedMap<string, Pending>();
   private pendingBytes = 0;
   private lastSweepUs = 0;
+  private readonly timeouts: FirstAndCount;
+  private readonly capDrops: FirstAndCount;
 
   constructor(
     private readonly file: string,
     private readonly sink: DiagnosticSink,
     private readonly limits: FragmentLimits = DEFAULT_FRAGMENT_LIMITS,
-  ) {}
+  ) {
+    this.timeouts = new FirstAndCount(sink, "ip.fragment_timeout");
+    this.capDrops = new FirstAndCount(sink, "ip.fragment_cap");
+  }
 
   get pendingDatagrams(): number {
     return this.pending.size;
@@ -126,11 +135,13 @@ export class IpFragmentReassembler {
 
   /** End of capture: every incomplete datagram is reported. */
   flush(lastFrame: number): void {
-    for (const [key, p] of this.pending) {
-      this.report("ip.fragment_timeout", p.frames[p.frames.length - 1] ?? lastFrame, `capture ended with an incomplete IP datagram (${describe(key)}, ${p.pieces.length} fragment(s), ${p.bytes} bytes${p.totalLen < 0 ? ", last fragment missing" : ""}); dropped`);
+    for (const [key, p] of this.pending.entries()) {
+      this.timeouts.report(frameRef(this.file, p.frames[p.frames.length - 1] ?? lastFrame), () => `capture ended with an incomplete IP datagram (${describe(key)}, ${p.pieces.length} fragment(s), ${p.bytes} bytes${p.totalLen < 0 ? ", last fragment missing" : ""}); dropped`);
     }
     this.pending.clear();
     this.pendingBytes = 0;
+    this.timeouts.summarize(fileRef(this.file), (n) => `${n} IP datagrams in all never completed (timeout of ${(this.limits.timeoutUs / 1e6).toFixed(0)} s capture time, or the end of the capture); their fragments were dropped`);
+    this.capDrops.summarize(fileRef(this.file), (n) => `${n} incomplete IP datagrams in all were dropped to stay within ${this.limits.maxDatagrams} datagrams / ${this.limits.maxPendingBytes} bytes of pending fragments`);
   }
 
   private tryComplete(p: Pending): Buffer | null {
@@ -164,18 +175,20 @@ export class IpFragmentReassembler {
   private sweep(nowUs: number, frame: number): void {
     if (nowUs - this.lastSweepUs < 1_000_000 && nowUs >= this.lastSweepUs) return;
     this.lastSweepUs = nowUs;
-    for (const [key, p] of this.pending) {
-      if (nowUs - p.firstTimeUs <= this.limits.timeoutUs) continue;
-      this.report("ip.fragment_timeout", frame, `IP datagram ${describe(key)} still incomplete ${(this.limits.timeoutUs / 1e6).toFixed(0)} s (capture time) after its first fragment (frames ${p.frames.join(", ")}); dropped`);
+    // Oldest first: the first datagram still within the timeout ends the sweep (amortised O(1) per fragment).
+    for (let o = this.pending.oldest(); o !== undefined; o = this.pending.oldest()) {
+      const [key, p] = o;
+      if (nowUs - p.firstTimeUs <= this.limits.timeoutUs) break;
+      this.timeouts.report(frameRef(this.file, frame), () => `IP datagram ${describe(key)} still incomplete ${(this.limits.timeoutUs / 1e6).toFixed(0)} s (capture time) after its first fragment (frames ${p.frames.join(", ")}); dropped`);
       this.drop(key, p);
     }
   }
 
   private dropOldest(frame: number, why: string): void {
-    const first = this.pending.entries().next();
-    if (first.done === true) return;
-    const [key, p] = first.value;
-    this.report("ip.fragment_cap", frame, `${why}: dropped the oldest incomplete datagram ${describe(key)} (frames ${p.frames.join(", ")})`);
+    const first = this.pending.oldest();
+    if (first === undefined) return;
+    const [key, p] = first;
+    this.capDrops.report(frameRef(this.file, frame), () => `${why}: dropped the oldest incomplete datagram ${describe(key)} (frames ${p.frames.join(", ")})`);
     this.drop(key, p);
   }
 
@@ -183,7 +196,7 @@ export class IpFragmentReassembler {
     if (this.pending.delete(key)) this.pendingBytes -= p.bytes;
   }
 
-  private report(code: "ip.fragment_timeout" | "ip.fragment_cap" | "ip.fragment_malformed" | "ip.fragment_overlap", frame: number, message: string): void {
+  private report(code: "ip.fragment_cap" | "ip.fragment_malformed" | "ip.fragment_overlap", frame: number, message: string): void {
     this.sink.report(makeDiagnostic(code, frameRef(this.file, frame), message));
   }
 }

@@ -9,6 +9,7 @@ import { FirstAndCount } from "../diagnostics/first-and-count.js";
 import type { DiagnosticSink } from "../diagnostics/sink.js";
 import type { SctpDataChunk } from "../decode/sctp.js";
 import { fileRef, frameRef } from "../model/origin.js";
+import { AgeOrderedMap } from "../util/age-ordered-map.js";
 
 export interface SctpLimits {
   /** Largest user message rebuilt from fragments (a SIP message over SCTP is a few KiB). */
@@ -56,7 +57,7 @@ interface Recent {
 }
 
 export class SctpMessageAssembler {
-  private readonly pending = new Map<string, Piece>();
+  private readonly pending = new AgeOrderedMap<string, Piece>();
   private pendingBytes = 0;
   private readonly recent = new Map<string, Recent>();
   private lastSweepUs = 0;
@@ -131,7 +132,7 @@ export class SctpMessageAssembler {
       if (i >= this.limits.maxFragments) return null;
       const prev: SctpDataChunk = c.idata ? { ...first, fsn: first.fsn - 1 } : { ...first, tsn: (first.tsn - 1) >>> 0 };
       const p = this.pending.get(this.keyOf(dir, prev));
-      if (p === undefined || p.chunk.stream !== c.stream) return null;
+      if (p?.chunk.stream !== c.stream) return null;
       first = p.chunk;
     }
     let at = first;
@@ -139,7 +140,7 @@ export class SctpMessageAssembler {
       if (i >= this.limits.maxFragments) return null;
       const k = this.keyOf(dir, at);
       const p = this.pending.get(k);
-      if (p === undefined || p.chunk.stream !== c.stream) return null;
+      if (p?.chunk.stream !== c.stream) return null;
       keys.push(k);
       if (p.chunk.end) return keys;
       at = this.next(p.chunk);
@@ -182,16 +183,17 @@ export class SctpMessageAssembler {
   private sweep(nowUs: number, frame: number): void {
     if (nowUs - this.lastSweepUs < 1_000_000 && nowUs >= this.lastSweepUs) return;
     this.lastSweepUs = nowUs;
-    for (const [k, p] of this.pending) {
+    for (let o = this.pending.oldest(); o !== undefined; o = this.pending.oldest()) {
+      const [k, p] = o;
       if (nowUs - p.timeUs <= this.limits.timeoutUs) break;
       this.drop(k, p, frame, `SCTP fragment (stream ${p.chunk.stream}, TSN ${p.chunk.tsn}, frame ${p.frame}) still incomplete ${this.limits.timeoutUs / 1e6} s later`);
     }
   }
 
   private dropOldest(frame: number, why: string): void {
-    const first = this.pending.entries().next();
-    if (first.done === true) return;
-    const [k, p] = first.value;
+    const first = this.pending.oldest();
+    if (first === undefined) return;
+    const [k, p] = first;
     this.drop(k, p, frame, `${why}: dropped the oldest fragment (stream ${p.chunk.stream}, TSN ${p.chunk.tsn}, frame ${p.frame})`);
   }
 

@@ -121,7 +121,7 @@ export class SipStreamFramer {
             this.sawSip = true;
             this.junk = { bytes: it.end - it.start, sample: Buffer.from(this.pending.subarray(it.start, Math.min(it.end, it.start + 40))), frame, reason: it.reason };
           } else if (this.sawSip) {
-            if (this.junk === null) this.junk = { bytes: 0, sample: Buffer.from(this.pending.subarray(it.start, Math.min(it.end, it.start + 40))), frame, reason: it.reason };
+            this.junk ??= { bytes: 0, sample: Buffer.from(this.pending.subarray(it.start, Math.min(it.end, it.start + 40))), frame, reason: it.reason };
             this.junk.bytes += it.end - it.start;
           } else this.skippedBeforeSip += it.end - it.start;
           break;

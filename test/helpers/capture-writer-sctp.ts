@@ -94,7 +94,8 @@ export function sctpConversation(messages: readonly SctpMessage[]): IpPayloadSpe
     };
     send();
     if (m.retransmit === true) send();
-    if (i === messages.length - 1 && peer.peerTsn !== null) packet(m.timeUs + 1000, m.dst, m.src, [sackChunk(peer.peerTsn)], me.tag);
+    // The last message's receiver acknowledges it on its own.
+    if (i === messages.length - 1) packet(m.timeUs + 1000, m.dst, m.src, [sackChunk(me.nextTsn - 1)], me.tag);
   });
   return out;
 }

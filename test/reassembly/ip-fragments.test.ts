@@ -39,4 +39,18 @@ describe("IpFragmentReassembler", () => {
     expect(sink.items.some((d) => d.code === "ip.fragment_cap")).toBe(true);
     expect(r.pendingDatagrams).toBeLessThanOrEqual(3);
   });
+  it("200,000 fragments that never complete: pending stays under the caps, a handful of diagnostics with totals", () => {
+    const sink = new ArraySink();
+    const r = new IpFragmentReassembler("f", sink);
+    // One first fragment per datagram id (16-bit ids wrap: several sources), 1 µs apart: no timeout fires.
+    for (let i = 0; i < 200_000; i++) r.add({ ...base, src: `10.0.${i >> 16}.1`, fragId: i & 0xffff, fragOffset: 0, moreFragments: true }, data.subarray(0, 16), i + 1, i);
+    expect(r.pendingDatagrams).toBeLessThanOrEqual(8192);
+    r.flush(200_000);
+    const caps = sink.items.filter((d) => d.code === "ip.fragment_cap");
+    const timeouts = sink.items.filter((d) => d.code === "ip.fragment_timeout");
+    expect(caps).toHaveLength(2);
+    expect(caps[1]?.message).toMatch(/^191808 incomplete IP datagrams in all were dropped/);
+    expect(timeouts).toHaveLength(2);
+    expect(timeouts[1]?.message).toMatch(/^8192 IP datagrams in all never completed/);
+  });
 });

@@ -50,7 +50,7 @@ describe("ICMP unreachable against a SIP request", () => {
     const [req, res] = inputs;
     if (req === undefined || res === undefined) throw new Error("inputs");
     const d = run([req, unreachable(0.1, 2, inv, "host"), res]).items.filter((x) => x.code === "trackers.icmp_unreachable");
-    expect(d.map((x) => [x.severity, /answered 486 \(#1\) later/.test(x.message)])).toEqual([["info", true]]);
+    expect(d.map((x) => [x.severity, x.message.includes("answered 486 (#1) later")])).toEqual([["info", true]]);
   });
 
   it("a quote of a request that is not in the trace is reported at once, without a transaction", () => {
