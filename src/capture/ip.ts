@@ -1,7 +1,7 @@
 /**
  * The IP layer of the capture path: decodes one IP header per nesting depth, reassembles fragments (RFC 791 §3.2,
- * RFC 8200 §4.5, in reassembly/ip-fragments.ts) and dispatches the payload by protocol number: UDP (17) and TCP (6)
- * to their layers, IP-in-IP (4, RFC 2003), IPv6-in-IP (41, RFC 4213 §3.5) and GRE (47, RFC 2784) back into this
+ * RFC 8200 §4.5, in reassembly/ip-fragments.ts) and dispatches the payload by protocol number: UDP (17), TCP (6),
+ * SCTP (132, RFC 4168) and ICMP / ICMPv6 (1, 58: unreachables quoting SIP) to their layers, IP-in-IP (4, RFC 2003), IPv6-in-IP (41, RFC 4213 §3.5) and GRE (47, RFC 2784) back into this
  * layer one level deeper. Tunnels nest at most MAX_TUNNEL_DEPTH deep: hostile input cannot recurse forever.
  */
 import { makeDiagnostic } from "../diagnostics/diagnostic.js";
@@ -12,6 +12,8 @@ import { frameRef } from "../model/origin.js";
 import { IpFragmentReassembler } from "../reassembly/ip-fragments.js";
 import type { CaptureEmitter } from "./emit.js";
 import { unionFrames } from "./frames.js";
+import { IcmpLayer } from "./icmp.js";
+import { SctpLayer } from "./sctp.js";
 import type { TcpTable } from "./tcp-table.js";
 import { UdpLayer } from "./udp.js";
 
@@ -23,12 +25,16 @@ export class IpLayer {
   private readonly headers: IpHeader[] = Array.from({ length: MAX_TUNNEL_DEPTH + 1 }, newIpHeader);
   private readonly frags: IpFragmentReassembler;
   private readonly udp: UdpLayer;
+  private readonly sctp: SctpLayer;
+  private readonly icmp: IcmpLayer;
 
   constructor(
     private readonly emitter: CaptureEmitter,
     private readonly tcp: TcpTable,
   ) {
     this.frags = new IpFragmentReassembler(emitter.file, emitter.sink);
+    this.sctp = new SctpLayer(emitter);
+    this.icmp = new IcmpLayer(emitter);
     this.udp = new UdpLayer(emitter, (b, off, end, frames, depth) => {
       this.packet(b, off, end, frames, depth);
     }, MAX_TUNNEL_DEPTH);
@@ -67,6 +73,14 @@ export class IpLayer {
         // TCP over IP fragments: the completing fragment's frame stands for the segment.
         this.tcp.packet(payload, pOff, pEnd, h, h.missing);
         return;
+      case 132:
+        this.sctp.packet(payload, pOff, pEnd, h);
+        return;
+      case 1:
+      case 58:
+        // ICMP under IPv4, ICMPv6 under IPv6 (RFC 4443 §2.1: next header 58); the type numbers differ by version.
+        if ((h.proto === 1) === (h.version === 4)) this.icmp.packet(payload, pOff, pEnd, h);
+        return;
       case 4:
       case 41:
         if (depth < MAX_TUNNEL_DEPTH) this.packet(payload, pOff, pEnd, frames, depth + 1);
@@ -84,5 +98,6 @@ export class IpLayer {
   /** End of input: fragments still waiting for their datagram are reported. */
   flush(lastFrame: number): void {
     this.frags.flush(lastFrame);
+    this.sctp.flush(lastFrame);
   }
 }
