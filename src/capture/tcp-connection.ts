@@ -83,6 +83,11 @@ export class TcpConnection {
     }
   }
 
+  /** Stream bytes both directions hold (out-of-order segments, unfinished SIP messages), for the table's cap. */
+  get bufferedBytes(): number {
+    return this.dirs[0].bufferedBytes + this.dirs[1].bufferedBytes;
+  }
+
   /** True once the connection carried SIP in either direction. */
   get carriedSip(): boolean {
     return this.sipSeen;
@@ -92,6 +97,7 @@ export class TcpConnection {
   noteSip(): void {
     if (this.sipSeen) return;
     this.sipSeen = true;
+    for (const d of this.dirs) d.reportEarlyGap();
     const o = this.pendingOpen;
     if (o !== null) {
       this.emitter.events.push({ kind: "connection", event: "open", origin: this.emitter.origin([o.frame], o.frame), timeUs: o.timeUs, src: o.src, dst: o.dst, transport: "tcp" });
@@ -132,6 +138,8 @@ class DirectionConsumer implements TcpStreamConsumer, StreamHost {
   private readonly items: FramedItem[] = [];
   private readonly problems: FramerProblem[] = [];
   private gapBeforeStart = false;
+  /** Bytes lost before the connection was known to carry SIP: reported once it is (issue 15: never silently). */
+  private earlyGap: { missing: number; frame: number; why: TcpGapReason } | null = null;
 
   constructor(
     private readonly conn: TcpConnection,
@@ -180,8 +188,16 @@ class DirectionConsumer implements TcpStreamConsumer, StreamHost {
     }
   }
 
+  get bufferedBytes(): number {
+    return this.stream.bufferedBytes + (this.framer?.bufferedBytes ?? 0);
+  }
+
   gap(missing: number, frame: number, why: TcpGapReason): void {
     const e = this.conn.emitter;
+    if (!this.conn.carriedSip && missing > 0) {
+      const g = this.earlyGap;
+      this.earlyGap = g === null ? { missing, frame, why } : { missing: g.missing + missing, frame: g.frame, why: g.why };
+    }
     if (this.mode === "new") {
       this.gapBeforeStart = true;
       return;
@@ -196,6 +212,15 @@ class DirectionConsumer implements TcpStreamConsumer, StreamHost {
       // No start line to resynchronise on inside WebSocket or HEP framing: give the direction up.
       this.mode = "dead";
     }
+  }
+
+  /** The connection turned out to carry SIP: bytes this direction lost before that are reported now. */
+  reportEarlyGap(): void {
+    const g = this.earlyGap;
+    if (g === null) return;
+    this.earlyGap = null;
+    const e = this.conn.emitter;
+    e.sink.report(makeDiagnostic("tcp.gap", frameRef(e.file, g.frame), `${g.missing} bytes of ${this.where()} were not captured before the connection was recognised as SIP (${gapCause(g.why)}); reading started at the next SIP start line after them`));
   }
 
   end(frame: number): void {

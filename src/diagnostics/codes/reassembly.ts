@@ -4,6 +4,7 @@ import type { CodeSpec } from "../code-spec.js";
 export const REASSEMBLY_CODES = [
   { code: "tcp.gap", severity: "warning", doc: "Bytes of a TCP stream were never captured; the stream resynchronises at the next SIP start line." },
   { code: "tcp.buffer_overflow", severity: "warning", doc: "A TCP direction held more out-of-order bytes than its cap; the hole is treated as a gap and the data after it delivered." },
+  { code: "tcp.connection_cap", severity: "warning", doc: "More TCP connections at once, or more unfinished stream data over all of them, than the table's caps (100,000 connections, 256 MiB): the least recently seen connection was finished early, its holes reported as gaps. The first eviction is named, the total counted at the end." },
   { code: "tcp.stream_cap", severity: "warning", doc: "A SIP message on a TCP/WebSocket stream grew past the per-stream buffer cap without completing; its bytes were dropped and the stream resynchronised." },
   { code: "ip.fragment_overlap", severity: "warning", doc: "IP fragments of one datagram overlap with different bytes; the first copy of each byte is kept (as Linux does)." },
   { code: "ip.fragment_timeout", severity: "warning", doc: "An IP datagram's fragments did not all arrive within the reassembly timeout (capture time); the pieces are dropped." },
