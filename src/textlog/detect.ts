@@ -11,6 +11,7 @@ import { ciscoCcsip } from "./cisco-ccsip.js";
 import { freeswitchSofia } from "./freeswitch-sofia.js";
 import { kamailioSipdump } from "./kamailio-sipdump.js";
 import { linphoneBelleSip } from "./linphone-belle-sip.js";
+import { ngrepByline } from "./ngrep-byline.js";
 import { opensipsTrace } from "./opensips-trace.js";
 import type { FormatReader } from "./parser-env.js";
 import { pjsipPjsua } from "./pjsip-pjsua.js";
@@ -27,6 +28,7 @@ export const READERS: readonly FormatReader[] = [
   sippTraceMsg,
   sippTraceShortmsg,
   opensipsTrace,
+  ngrepByline,
   sngrepTxt,
   tsharkText,
   audiocodesSyslog,

@@ -15,6 +15,7 @@ export type TextLogFormat =
   | "audiocodes-syslog"
   | "baresip"
   | "tshark-text"
+  | "ngrep-byline"
   | "raw-sip";
 
 export interface TextLogFormatInfo {
@@ -37,6 +38,7 @@ export const TEXT_LOG_FORMATS: readonly TextLogFormatInfo[] = [
   { name: "audiocodes-syslog", description: "AudioCodes SBC syslog (#012-escaped newlines)" },
   { name: "baresip", description: "baresip SIP trace (`-s` / sip_trace)" },
   { name: "tshark-text", description: "tshark text: follow-stream ascii, -V / -O sip dissection (summary lines hold no messages)" },
+  { name: "ngrep-byline", description: "ngrep -W byline output (`#` lines, `U|T src:port -> dst:port`, every CR shown as a trailing `.`)" },
   { name: "raw-sip", description: "Raw SIP messages pasted as text (fallback)" },
 ];
 

@@ -67,12 +67,14 @@ const EXPECT: Readonly<Record<string, Expect>> = {
   "tshark-text/basic.log": { times: "none", addresses: "both", direction: false, byConversation: true },
   "raw-sip/basic.log": { times: "none", addresses: "none", direction: false },
   "raw-sip/lf-paste.log": { times: "none", addresses: "none", direction: false },
+  "ngrep-byline/basic.log": { times: "exact", addresses: "both", direction: false },
+  "ngrep-byline/preamble-no-time.log": { times: "none", addresses: "both", direction: false },
 };
 
 describe("text-log fixtures written by scripts/fixtures/textlogs.ts", () => {
   it("cover every format and every fixture has an expectation", () => {
     const formats = new Set(FIXTURES.map((f) => f.path.split("/")[0]));
-    expect(formats.size).toBe(14);
+    expect(formats.size).toBe(15);
     expect(FIXTURES.map((f) => f.path).sort()).toEqual(Object.keys(EXPECT).sort());
   });
 
