@@ -98,12 +98,16 @@ export function parseSipMessage(payload: SipPayload, sink: DiagnosticSink): SipM
     while (e < buf.length && buf[e] !== 0x0a && e - at < 80) e++;
     pending.push({ code: "sip.header_without_colon", message: `header line without ':' skipped: ${quoteBytes(buf.subarray(at, e), 60)}` });
   }
-  // RFC 3261 §8.1.1: To, From, CSeq, Call-ID, Max-Forwards (requests) and Via are mandatory.
-  if (callId === null) pending.push({ code: "sip.missing_call_id", message: "no Call-ID header" });
-  if (kCseq < 0) pending.push({ code: "sip.missing_cseq", message: "no CSeq header" });
-  if (kFrom < 0) pending.push({ code: "sip.missing_from", message: "no From header" });
-  if (kTo < 0) pending.push({ code: "sip.missing_to", message: "no To header" });
-  if (kVia < 0) pending.push({ code: "sip.missing_via", message: "no Via header" });
+  // RFC 3261 §8.1.1: To, From, CSeq, Call-ID, Max-Forwards (requests) and Via are mandatory. A message cut short
+  // before any header (a trace of start lines only) lost them; it did not omit them: sip.truncated says so once.
+  const headersLost = payload.truncated && ix.count === 0;
+  if (!headersLost) {
+    if (callId === null) pending.push({ code: "sip.missing_call_id", message: "no Call-ID header" });
+    if (kCseq < 0) pending.push({ code: "sip.missing_cseq", message: "no CSeq header" });
+    if (kFrom < 0) pending.push({ code: "sip.missing_from", message: "no From header" });
+    if (kTo < 0) pending.push({ code: "sip.missing_to", message: "no To header" });
+    if (kVia < 0) pending.push({ code: "sip.missing_via", message: "no Via header" });
+  }
   if (duplicates !== 0) pending.push({ code: "sip.duplicate_header", message: "a header that must appear once (From, To, Call-ID or CSeq) appears more than once; the first is used" });
 
   const fast: FastFields = { callId, cseq, fromTag, toTag, branch, contentLength, bodyStart: ix.bodyStart, bodyEnd };

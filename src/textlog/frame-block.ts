@@ -23,6 +23,8 @@ export interface FramedMessage {
   readonly truncated: boolean;
   /** Content-Length as framing read it: null when absent, -1 when unusable. */
   readonly contentLength: number | null;
+  /** Only the start line was logged (a trace cut down to start lines). */
+  readonly startLineOnly?: boolean;
 }
 
 export interface FrameCallbacks {
@@ -97,6 +99,12 @@ function frameOne(lines: readonly Line[], start: number, block: LogBlock, firstI
   const cl = contentLengthOfLines(headers.slice(1));
   const headText = headers.map((h) => `${h}\r\n`).join("");
 
+  if (!headerEnded && headers.length === 1 && cl === null && (j >= lines.length || isStartLineText(strip(lines[j]?.text ?? "").trim()))) {
+    // A trace cut down to start lines (one line per message: grep output, a summary): each line is kept as a
+    // message of its own, marked truncated, with this one diagnostic instead of losing all but one.
+    cb.report("textlog.start_line_only", lineNo, `only the start line of this message was logged (${quote(headers[0] ?? "")}): kept as a message without headers`);
+    return { message: { text: `${headText}\r\n`, line: lineNo, truncated: true, contentLength: null, startLineOnly: true }, next: j };
+  }
   if (!headerEnded) {
     const withEnd = headText.length + 2;
     let complete: boolean;

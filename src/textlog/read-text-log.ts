@@ -13,6 +13,8 @@ import { frameBlock } from "./frame-block.js";
 import { parseViaAddress } from "./infer-address.js";
 import { MAX_LINE_CHARS, readLines } from "./line-reader.js";
 import type { LineSource } from "./line-source.js";
+import type { LinePrefix } from "./line-prefix.js";
+import { describeLinePrefix, detectLinePrefix, stripLinePrefix } from "./line-prefix.js";
 import { toLineSource } from "./line-source.js";
 import type { LogBlock } from "./log-block.js";
 import type { LineParser, ParserEnv } from "./parser-env.js";
@@ -54,7 +56,7 @@ export async function* readTextLogEvents(
   const unparsed = new UnparsedRuns(file, sink);
   const queue: LogBlock[] = [];
   // Mutated from closures (env.report, tryDetect), hence an object rather than locals.
-  const state: { parser: LineParser | null; scanning: boolean; indexOnly: boolean } = { parser: null, scanning: false, indexOnly: false };
+  const state: { parser: LineParser | null; scanning: boolean; indexOnly: boolean; prefix: LinePrefix | null } = { parser: null, scanning: false, indexOnly: false, prefix: null };
   const env: ParserEnv = {
     file,
     emit: (b) => queue.push(b),
@@ -75,7 +77,22 @@ export async function* readTextLogEvents(
   let lastLine = 0;
 
   const tryDetect = (final: boolean): void => {
-    const reader = detectReader(head.map((h) => h.text));
+    let reader = detectReader(head.map((h) => h.text));
+    if (!state.scanning) {
+      // Every line may carry a prefix (syslog header, container name, session UUID): a reader may even recognise
+      // its markers through it, but its frames would keep it. A bare shared token only counts when nothing else does.
+      const prefix = detectLinePrefix(head.map((h) => h.text));
+      if (prefix !== null && (reader === null || prefix.kind !== "token")) {
+        const stripped = head.map((h) => stripLinePrefix(h, prefix));
+        const inner = detectReader(stripped.map((h) => h.text));
+        if (inner !== null) {
+          reader = inner;
+          state.prefix = prefix;
+          head = stripped;
+          sink.report(makeDiagnostic("textlog.line_prefix", lineRef(file, head[0]?.no ?? 1), `every line starts with ${describeLinePrefix(prefix)}, e.g. ${JSON.stringify(prefix.example.trimEnd())}: stripped before reading the log as ${inner.format}`));
+        }
+      }
+    }
     if (reader !== null) {
       const p = reader.create(env);
       for (const h of head) p.line(h);
@@ -98,7 +115,7 @@ export async function* readTextLogEvents(
       if (raw.dropped > 0) {
         env.report("textlog.long_line", raw.no, `line longer than ${MAX_LINE_CHARS} bytes: ${raw.dropped} bytes dropped`);
       }
-      const l = toLineSource(raw);
+      const l = state.prefix === null ? toLineSource(raw) : stripLinePrefix(toLineSource(raw), state.prefix);
       if (state.parser !== null) {
         state.parser.line(l);
         continue;

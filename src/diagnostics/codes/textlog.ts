@@ -8,6 +8,8 @@ export const TEXTLOG_CODES = [
   { code: "textlog.byte_count_mismatch", severity: "info", doc: "The byte count a log frame states differs from the size of the logged message once its CRLF line ends are restored." },
   { code: "textlog.not_sip", severity: "info", doc: "A log frame whose text does not start with a SIP start line (keep-alives, non-SIP trace records): skipped." },
   { code: "textlog.header_end_missing", severity: "info", doc: "The logged message lacks the empty line after its headers (lost by the log or the paste): one was restored." },
+  { code: "textlog.start_line_only", severity: "info", doc: "A logged message is only its start line (a trace cut down to one line per message): it is kept as a message without headers, marked truncated; the parser's missing-header errors are not raised for it." },
+  { code: "textlog.line_prefix", severity: "info", doc: "Every line of the log carries a prefix (a syslog header, a container name, a Call-ID or session UUID): it was detected on the first lines, stripped from every line, and its value is shown in this diagnostic." },
   { code: "textlog.long_line", severity: "warning", doc: "A log line longer than the line cap: its tail was dropped." },
   { code: "textlog.no_sip_bodies", severity: "warning", doc: "The log is an index of messages (SIPp -trace_shortmsg, tshark summary lines) without message text: nothing to analyse." },
   { code: "textlog.lossy_reconstruction", severity: "info", doc: "Message bytes were rebuilt from a dissection tree (tshark -V/-O): spacing and body details may differ from the wire." },
