@@ -84,8 +84,9 @@ export async function* readTraceEvents(path: string, opts: SourceOptions, sink: 
     return;
   }
   if (opts.logFormat !== undefined || looksLikeText(first)) {
+    // "text" until the reader knows which log format it is; then the format's name (asterisk-pjsip, ngrep-byline ...).
     info.format = opts.logFormat ?? "text";
-    yield* readTextLogEvents(stream, { file, format: opts.logFormat, date: opts.date, tz: opts.tz }, sink);
+    yield* readTextLogEvents(stream, { file, format: opts.logFormat, date: opts.date, tz: opts.tz, onFormat: (f) => (info.format = f) }, sink);
     return;
   }
   info.format = "unknown";

@@ -35,6 +35,8 @@ export interface TextLogOptions {
   readonly date?: string | undefined;
   /** Zone of the log's local times: "UTC", "+07:00" (default UTC). */
   readonly tz?: string | undefined;
+  /** Told the format once it is known (forced or detected), for the report header and the JSON `files[]`. */
+  readonly onFormat?: ((format: TextLogFormat) => void) | undefined;
 }
 
 /** Lines read before the format is decided (when no marker shows up, detection continues on a small window). */
@@ -70,7 +72,10 @@ export async function* readTextLogEvents(
   };
   const callbacks = { report: env.report.bind(env), noise: env.noise.bind(env) };
 
-  if (opts.format !== undefined) state.parser = readerFor(opts.format).create(env);
+  if (opts.format !== undefined) {
+    state.parser = readerFor(opts.format).create(env);
+    opts.onFormat?.(opts.format);
+  }
   let head: LineSource[] = [];
   let headChars = 0;
   let messages = 0;
@@ -94,6 +99,7 @@ export async function* readTextLogEvents(
       }
     }
     if (reader !== null) {
+      opts.onFormat?.(reader.format);
       const p = reader.create(env);
       for (const h of head) p.line(h);
       state.parser = p;
