@@ -17,7 +17,7 @@ mkdirSync(out, { recursive: true });
 
 function timed(args: readonly string[]): { wall: string; rssMb: number; stdout: string; code: number | null } {
   const r = spawnSync("/usr/bin/time", ["-v", "node", join(ROOT, "dist/cli/main.js"), ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
-  const wall = /Elapsed \(wall clock\) time[^:]*: (\S+)/.exec(r.stderr)?.[1] ?? "?";
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)/.exec(r.stderr)?.[1] ?? "?";
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? "0");
   return { wall, rssMb: Math.round(rss / 1024), stdout: r.stdout, code: r.status };
 }
