@@ -17,6 +17,7 @@ import { lintCommand } from "./commands/lint.js";
 import { messagesCommand } from "./commands/messages.js";
 import { showCommand } from "./commands/show.js";
 import { ExitCode } from "./exit-codes.js";
+import { NothingReadError } from "./input-verdict.js";
 import { guardStandardStreams, OutputError, PipeClosedError } from "./output.js";
 import { STDIN_ARG } from "./options.js";
 import { checkCommandWord } from "./command-word.js";
@@ -86,6 +87,10 @@ function reportError(e: unknown, usageMessage: string | null): number {
   if (e instanceof OutputError) {
     process.stderr.write(`sipta: ${e.message}\n`);
     return ExitCode.OutputFailed;
+  }
+  if (e instanceof NothingReadError) {
+    process.stderr.write(`${e.lines.join("\n")}\n`);
+    return ExitCode.InputUnreadable;
   }
   if (e instanceof InputFileError) {
     process.stderr.write(`sipta: ${e.message}\n`);

@@ -3,10 +3,11 @@
  * (1f 8b, RFC 1952 §2.3.1), not by the file name, and inflated transparently, so `x.pcap.gz` and `zcat x | sipta -`
  * both work. Chunks are read lazily, ~1 MiB at a time: memory does not follow file size.
  */
-import { open } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { createGunzip, constants as zlibConstants } from "node:zlib";
 import { InputFileError } from "../diagnostics/errors.js";
+import { withOpenSlot } from "./open-limit.js";
 
 export interface OpenInputOptions {
   /** Read size for files, bytes. */
@@ -41,32 +42,63 @@ export async function* openInput(path: string, opts: OpenInputOptions = {}): Asy
   }
 }
 
+/**
+ * A regular file is opened, read at the next position and closed again for every chunk, inside an open slot
+ * (open-limit.ts): no descriptor is held between chunks, so hundreds of inputs merged by time hold at most a few
+ * descriptors, and a consumer that never finishes cannot leak one ("Closing file descriptor … on garbage
+ * collection"). A FIFO or device cannot be reopened at an offset: it keeps its one descriptor until the end.
+ */
 async function* readFile(path: string, opts: OpenInputOptions): AsyncGenerator<Buffer, void, undefined> {
-  let handle;
+  const size = opts.chunkSize ?? DEFAULT_CHUNK;
+  const held: { handle: FileHandle | null } = { handle: null };
+  let position = 0;
   try {
-    handle = await open(path, "r");
-  } catch (e) {
-    throw new InputFileError(path, describeOpenError(e));
-  }
-  try {
-    const st = await handle.stat();
-    if (st.isDirectory()) throw new InputFileError(path, "is a directory, not a capture or log file");
-    const size = opts.chunkSize ?? DEFAULT_CHUNK;
     for (;;) {
       // A fresh buffer per read: consumers may keep slices of earlier chunks (partial packets).
       const buf = Buffer.allocUnsafe(size);
       let n: number;
       try {
-        ({ bytesRead: n } = await handle.read(buf, 0, size, null));
+        const open = held.handle;
+        n = open !== null ? (await open.read(buf, 0, size, null)).bytesRead : await withOpenSlot(() => readAt(path, buf, position, held));
       } catch (e) {
+        if (e instanceof InputFileError) throw e;
         opts.onDamage?.(`read error after opening: ${errorText(e)}`);
         return;
       }
       if (n === 0) return;
-      yield n === size ? buf : buf.subarray(0, n);
+      position += n;
+      // A short read (a small file, the tail of a big one) is copied out: with many small inputs merged by time,
+      // a kept view would pin a whole chunk-sized buffer per input.
+      yield n === size ? buf : Buffer.from(buf.subarray(0, n));
     }
   } finally {
-    await handle.close();
+    await held.handle?.close();
+  }
+}
+
+/** One open→read→close; on the first read, checks what the path is and keeps a non-regular file open in `held`. */
+async function readAt(path: string, buf: Buffer, position: number, held: { handle: FileHandle | null }): Promise<number> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, "r");
+  } catch (e) {
+    if (position === 0) throw new InputFileError(path, describeOpenError(e));
+    throw e;
+  }
+  let keep = false;
+  try {
+    if (position === 0) {
+      const st = await handle.stat();
+      if (st.isDirectory()) throw new InputFileError(path, "is a directory, not a capture or log file");
+      if (!st.isFile()) {
+        keep = true;
+        held.handle = handle;
+        return (await handle.read(buf, 0, buf.length, null)).bytesRead;
+      }
+    }
+    return (await handle.read(buf, 0, buf.length, position)).bytesRead;
+  } finally {
+    if (!keep) await handle.close();
   }
 }
 
@@ -116,8 +148,12 @@ async function* inflateIfGzip(
     }
   };
   const feeding = feed();
+  let inflated = 0;
   try {
-    for await (const chunk of gunzip) yield chunk as Buffer;
+    for await (const chunk of gunzip) {
+      inflated += (chunk as Buffer).length;
+      yield chunk as Buffer;
+    }
   } catch (e) {
     damage = `gzip data is corrupt: ${errorText(e)}`;
   } finally {
@@ -125,6 +161,8 @@ async function* inflateIfGzip(
     await raw.return(undefined);
     await feeding;
   }
+  // A gzip header with no deflate data after it (or cut inside the first block) is no error to zlib's sync flush.
+  if (damage === null && inflated === 0) damage = "gzip stream inflates to nothing (a gzip header only, or cut short)";
   if (damage !== null) opts.onDamage?.(damage);
 }
 

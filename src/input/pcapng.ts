@@ -120,6 +120,9 @@ export class PcapngRecordReader implements RecordReader {
     const rest = this.pending?.length ?? 0;
     if (this.resyncing) {
       this.sink.report(makeDiagnostic("pcapng.truncated_block", frameRef(this.file, this.frame + 1), `no valid block found in the ${this.skippedBytes + rest} bytes after the damage`));
+    } else if (rest > 0 && this.offset === 0) {
+      // Mirrors pcap.bad_header: the file ends inside its first Section Header Block, so nothing can be read.
+      this.sink.report(makeDiagnostic("pcapng.bad_header", fileRef(this.file), `file ends after ${rest} bytes, inside the pcapng Section Header Block: the capture was cut short`));
     } else if (rest > 0) {
       this.sink.report(makeDiagnostic("pcapng.truncated_block", frameRef(this.file, this.frame + 1), `file ends ${rest} bytes into a block at offset ${this.offset} (after frame ${this.frame}): the capture was cut short`));
     }

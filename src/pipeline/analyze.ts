@@ -62,11 +62,11 @@ interface PendingResponse {
 /** Streams the analysis of `paths`: messages, annotations when decided, calls when ended, flows, diagnostics, a summary. */
 export async function* analyzeStream(paths: readonly string[], options: AnalyzeOptions = {}): AsyncGenerator<AnalysisEvent> {
   const lang = options.lang ?? "en";
-  const files = await expandInputs(paths);
   const collecting = new CollectingSink(options.diagnosticsPerCode ?? 1000);
   const queued: AnalysisEvent[] = [];
   collecting.onReport((d) => queued.push({ type: "diagnostic", diagnostic: toDiagnosticRecord(d) }));
   const sink: DiagnosticSink = collecting;
+  const files = await expandInputs(paths, { onSkip: (p, reason) => { sink.report(makeDiagnostic("input.skipped", fileRef(p), reason)); } });
 
   const infos: SourceInfo[] = files.map(() => ({ format: "unknown", bytes: 0 }));
   const perFileMessages = new Map<string, number>();

@@ -5,6 +5,7 @@
  */
 import { makeDiagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticSink } from "../diagnostics/sink.js";
+import { InputFileError } from "../diagnostics/errors.js";
 import { readCaptureEvents } from "../capture/processor.js";
 import { describeUnknownFormat, sniffCaptureFormat } from "../input/detect.js";
 import { openInput } from "../input/open-input.js";
@@ -61,6 +62,21 @@ export async function* readTraceEvents(path: string, opts: SourceOptions, sink: 
     },
   });
   const it = chunks[Symbol.asyncIterator]();
+  try {
+    yield* readOpened(file, it, opts, sink, info);
+  } catch (e) {
+    // A file that cannot be opened (permission denied, vanished, a broken link) is one diagnostic; the other inputs
+    // are still read. Only this input's opening is caught: an error of a later stage is not an unreadable input.
+    if (!(e instanceof InputFileError) || e.path !== path) throw e;
+    info.format = "unreadable";
+    sink.report(makeDiagnostic("input.unreadable", fileRef(file), e.message.slice(path.length + 2)));
+  } finally {
+    // However reading ended (a reader that stopped early, an unknown format), the input is closed now, not by GC.
+    await it.return(undefined);
+  }
+}
+
+async function* readOpened(file: string, it: AsyncIterator<Buffer>, opts: SourceOptions, sink: DiagnosticSink, info: SourceInfo): AsyncGenerator<TraceEvent> {
   const head: Buffer[] = [];
   let headBytes = 0;
   while (headBytes < 8) {

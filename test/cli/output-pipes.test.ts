@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeManyCallsCapture } from "../helpers/many-calls.js";
 import { ROOT, cleanEnv, runCli, type CliRun, type Reader } from "../helpers/run-cli.js";
+import { pool } from "../helpers/pool.js";
 
 const DEMO = "fixtures/demo/transfer-and-redirect.pcap";
 /** Spawning the CLI through tsx on a shared 2-core machine: seconds per run. */
@@ -27,21 +28,6 @@ function commandsAndFormats(file: string): string[][] {
   for (const f of ["text", "mermaid", "svg", "html"]) runs.push(["flow", file, "--call", "1", "--format", f]);
   runs.push(["lint", file], ["explain", "430"], ["compare", "202", "430"]);
   return runs;
-}
-
-/** Runs `jobs` with at most `limit` children at once (the CI machine has 2 cores). */
-async function pool<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array<T>(jobs.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const i = next++;
-      const job = jobs[i];
-      if (job !== undefined) results[i] = await job();
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
 }
 
 async function runAll(file: string, reader: Reader): Promise<{ args: string[]; run: CliRun }[]> {

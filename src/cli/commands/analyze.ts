@@ -3,7 +3,7 @@
  * document, NDJSON (streamed: memory stays flat), Markdown, or one self-contained HTML file.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
-import type { AnalysisDocument } from "../../model/document.js";
+import type { AnalysisDocument, DiagnosticRecord, FileSummary } from "../../model/document.js";
 import { analyzeStream, type AnalyzeOptions } from "../../pipeline/analyze.js";
 import { renderJsonReport } from "../../render/report-json.js";
 import { writeTextReport } from "../../render/report-text.js";
@@ -14,6 +14,7 @@ import { colorFor, proseWidth } from "../env.js";
 import { bindFilter, filterDocument, isFilterActive, messageMatches, readFilter, type BoundFilter, type MessageFilter } from "../filters.js";
 import { callIdContains } from "../call-id-match.js";
 import { loadAnalysis } from "../load-analysis.js";
+import { checkInputsRead } from "../input-verdict.js";
 import { Output } from "../output.js";
 import { readFiles, readLang, readSourceOptions, withColorOption, withInputOptions, withLangOption } from "../options.js";
 import { FailOnReport, failOnMatches, readFailOn, type FailOn } from "../fail-on.js";
@@ -93,9 +94,14 @@ async function streamNdjson(files: readonly string[], opts: AnalyzeOptions, filt
   const active = isFilterActive(filter);
   // Lines are batched: one awaited write per 64 KiB, not per record.
   let batch = "";
+  const inputDiagnostics: DiagnosticRecord[] = [];
+  let inputFiles: readonly FileSummary[] = [];
   for await (const ev of analyzeStream(files, { ...opts, onInputBytes: progress?.add })) {
     let line: string | null;
+    // File-level diagnostics only (no frame, no line): one or two per input, so memory stays flat.
+    if (ev.type === "diagnostic" && ev.diagnostic.frame === null && ev.diagnostic.line === null) inputDiagnostics.push(ev.diagnostic);
     if (ev.type === "summary") {
+      inputFiles = ev.files;
       line = stringifyJson({ type: "summary", ...orderRecord("summary", ev.summary), files: ev.files.map((f) => orderRecord("file", f)) });
     } else {
       if (ev.type === "annotation" && failOnMatches(failOn, ev.annotation)) report.add(ev.annotation);
@@ -113,6 +119,8 @@ async function streamNdjson(files: readonly string[], opts: AnalyzeOptions, filt
   }
   if (batch.length > 0) await out.write(batch);
   progress?.done();
+  // The NDJSON (diagnostics and summary included) is written either way; the verdict is on stderr and the exit code.
+  checkInputsRead(inputFiles, inputDiagnostics);
   return report.matched ? ExitCode.FailOn : ExitCode.Ok;
 }
 

@@ -13,7 +13,7 @@ import { toMessageRecord } from "../../pipeline/message-record.js";
 import { readTraceEvents, type SourceInfo } from "../../pipeline/source.js";
 import { toDiagnosticRecord } from "../../pipeline/analyze.js";
 import { checkGrammar } from "../../sip/grammar.js";
-import { originRef, formatSourceRef } from "../../model/origin.js";
+import { fileRef, originRef, formatSourceRef } from "../../model/origin.js";
 import type { MessageRecord } from "../../model/document.js";
 import { formatMessageCsv, MESSAGES_CSV_HEADER, StreamedMessagesTable, type MessageRow } from "../../render/messages-table.js";
 import { renderRawBlock } from "../../render/raw-message.js";
@@ -24,7 +24,8 @@ import { Output } from "../output.js";
 import { Progress } from "../progress.js";
 import { colorFor, outputWidth } from "../env.js";
 import { bindFilter, isFilterActive, messageMatches, readFilter, type BoundFilter } from "../filters.js";
-import { checkSipFound, firstHint } from "../load-analysis.js";
+import { checkInputsRead, VERDICT_CODES } from "../input-verdict.js";
+import { makeDiagnostic } from "../../diagnostics/diagnostic.js";
 import { readFiles, readSourceOptions, withColorOption, withInputOptions } from "../options.js";
 import { reportDiagnosticSummary } from "../diagnostic-summary.js";
 import { withFilterOptions } from "./analyze.js";
@@ -71,14 +72,14 @@ function whereOf(m: MessageRecord, multiFile: boolean): string {
 
 /** Shared by `messages` and `lint`: with `lintOnly`, prints grammar violations instead of messages. */
 export async function runMessages(args: MessagesArgs, lintOnly: boolean): Promise<number> {
-  const files = await expandInputs(readFiles(args));
+  const sink = new CollectingSink();
+  const files = await expandInputs(readFiles(args), { onSkip: (p, reason) => { sink.report(makeDiagnostic("input.skipped", fileRef(p), reason)); } });
   const format = args.format === "text" ? "table" : (args.format ?? "table");
   const filter = readFilter(args);
   if (filter.states !== null) throw new UsageError("--state is a call state: use `sipta calls --state …` (messages are listed one by one)");
   // Rows streaming to a terminal are progress enough; a progress line would interleave with them.
   const progress = (process.stdout.isTTY as boolean | undefined) === true ? null : await Progress.start(files);
   const opts = { ...readSourceOptions(args), onInputBytes: progress?.add };
-  const sink = new CollectingSink();
   const out = new Output();
   const strict = lintOnly || args.strict === true;
   const raw = args.raw === true;
@@ -96,10 +97,12 @@ export async function runMessages(args: MessagesArgs, lintOnly: boolean): Promis
   const table = format === "table" && !raw && !lintOnly ? new StreamedMessagesTable(outputWidth(process.stdout, args.width), SAMPLE) : null;
   let batch = format === "csv" && !lintOnly ? formatCsvRow(raw ? [...MESSAGES_CSV_HEADER, "raw"] : MESSAGES_CSV_HEADER) : format === "json" && !lintOnly ? "[" : "";
 
+  const perFile = new Map<string, number>();
   for await (const ev of events) {
     const item = stage.push(ev);
     if (item?.kind !== "message") continue;
     const msg = item.msg;
+    perFile.set(msg.payload.origin.file, (perFile.get(msg.payload.origin.file) ?? 0) + 1);
     if (strict) {
       for (const v of checkGrammar(msg)) {
         violations++;
@@ -134,10 +137,13 @@ export async function runMessages(args: MessagesArgs, lintOnly: boolean): Promis
   if (format === "json" && !lintOnly) batch += shown > 0 ? "\n]\n" : "]\n";
   if (batch.length > 0) await out.write(batch);
   if (lintOnly) await out.write(`${stage.messageCount} messages, ${violations} grammar violation(s)\n`);
-  const diagnostics = sink.diagnostics.map(toDiagnosticRecord);
-  checkSipFound(files.map((f, i) => ({ path: f === "-" ? "<stdin>" : f, format: infos[i]?.format ?? "unknown" })), stage.messageCount, (f) => firstHint(diagnostics, f));
+  const summaries = files.map((f, i) => {
+    const path = f === "-" ? "<stdin>" : f;
+    return { path, format: infos[i]?.format ?? "unknown", messages: perFile.get(path) ?? 0, bytes: infos[i]?.bytes ?? 0 };
+  });
+  checkInputsRead(summaries, sink.diagnostics.map(toDiagnosticRecord));
   // NDJSON already wrote every diagnostic to stderr; lint printed its violations on stdout.
-  if (format !== "ndjson" || lintOnly) reportDiagnosticSummary(sink, process.stderr, new Set(lintOnly ? ["sip.grammar_violation"] : []));
+  if (format !== "ndjson" || lintOnly) reportDiagnosticSummary(sink, process.stderr, new Set([...VERDICT_CODES, ...(lintOnly ? ["sip.grammar_violation"] : [])]));
   if (!lintOnly && shown === 0 && stage.messageCount > 0 && format === "table") process.stderr.write(`sipta: none of the ${stage.messageCount} messages matched the filters\n`);
   return lintOnly && violations > 0 ? 1 : 0;
 }

@@ -3,11 +3,14 @@ import type { CodeSpec } from "../code-spec.js";
 
 export const INPUT_CODES = [
   { code: "input.unrecognized_format", severity: "error", doc: "The file is neither pcap, pcapng, gzip nor a recognised text log." },
+  { code: "input.unreadable", severity: "error", doc: "The input could not be opened (permission denied, no such file, not a regular file); the other inputs are still read." },
+  { code: "input.skipped", severity: "warning", doc: "An entry of a walked folder was not read: a broken symbolic link, a socket, FIFO or device, or a subfolder that cannot be listed." },
   { code: "input.read_damaged", severity: "error", doc: "Reading stopped early (corrupt or truncated gzip, read error); what was read before is analysed." },
   { code: "pcap.bad_header", severity: "error", doc: "The pcap global header is cut short or has an unsupported version; nothing can be read." },
   { code: "pcap.impossible_caplen", severity: "error", doc: "A record's captured length is larger than the snapshot length or 256 KiB, or than its original length; reading resumes at the next plausible record, if any." },
   { code: "pcap.truncated_record", severity: "warning", doc: "The file ends in the middle of a record (an interrupted capture); every earlier record is used." },
   { code: "pcap.resynchronised", severity: "warning", doc: "After a damaged record, reading resumed at a later offset where records look valid again; bytes in between were skipped." },
+  { code: "pcapng.bad_header", severity: "error", doc: "The file ends inside its first pcapng Section Header Block; nothing can be read." },
   { code: "pcapng.bad_block_length", severity: "error", doc: "A pcapng block length is not a multiple of 4, is too small, or disagrees with its trailing copy; reading resumes at the next section header, if any." },
   { code: "pcapng.truncated_block", severity: "warning", doc: "The file ends in the middle of a pcapng block; every earlier block is used." },
   { code: "pcapng.unknown_interface", severity: "error", doc: "A packet block names an interface with no Interface Description Block; the packet is skipped." },
