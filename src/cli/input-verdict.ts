@@ -37,7 +37,7 @@ function reasonFor(file: FileSummary, mine: readonly VerdictDiagnostic[]): strin
   const unknown = find("input.unrecognized_format");
   if (unknown !== undefined) return `${unknown.message.replace(/; skipped$/, "")}; ${EXPECTED}`;
   if (file.format === "empty") return `empty file; ${EXPECTED}`;
-  if (find("textlog.no_sip_found") !== undefined || file.format === "text") return `a text file with no SIP message in a known log format; ${EXPECTED}`;
+  if (find("textlog.no_sip_found") !== undefined || file.format === "text") return "not a pcap, pcapng or SIP log (a text file with no SIP message in a known log format)";
   return `no SIP message found; ${EXPECTED}`;
 }
 

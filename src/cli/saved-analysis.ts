@@ -3,13 +3,17 @@
  * `flow`, `show` and `tui` read it instead of the capture, so browsing a big capture costs one analysis. Detected
  * by content (a JSON object naming sipta and schemaVersion 1), whatever the file is called.
  */
-import { open, readFile } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import { InputFileError } from "../diagnostics/errors.js";
 import type { AnalysisDocument } from "../model/document.js";
 
 /** True when `path` is a regular file whose first bytes are the start of sipta's JSON document. */
 export async function isSavedAnalysis(path: string): Promise<boolean> {
   if (path === "-") return false;
+  // stat before open: opening a FIFO (`sipta calls <(tcpdump …)`) to peek would take its writer away from the
+  // real read, which then waits forever.
+  const st = await stat(path).catch(() => null);
+  if (st?.isFile() !== true) return false;
   let handle;
   try {
     handle = await open(path, "r");
@@ -17,7 +21,6 @@ export async function isSavedAnalysis(path: string): Promise<boolean> {
     return false;
   }
   try {
-    if (!(await handle.stat()).isFile()) return false;
     const head = Buffer.alloc(256);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const text = head.toString("utf8", 0, bytesRead).replace(/\s+/g, "");

@@ -198,7 +198,7 @@ export async function* analyzeStream(paths: readonly string[], options: AnalyzeO
   }
   files.forEach((f, i) => {
     const label = f === "-" ? "<stdin>" : f;
-    if ((perFileMessages.get(label) ?? 0) === 0 && infos[i]?.format !== "empty") {
+    if ((perFileMessages.get(label) ?? 0) === 0 && infos[i]?.format !== "empty" && infos[i]?.format !== "unreadable") {
       sink.report(makeDiagnostic("pipeline.no_sip", fileRef(label), "no SIP message found in this input"));
     }
   });

@@ -36,9 +36,11 @@ async function runAll(file: string, reader: Reader): Promise<{ args: string[]; r
   return all.map((args, i) => ({ args, run: runs[i]! }));
 }
 
+/** Nothing on stderr but sipta's own lines about the input (its diagnostics' sentences): no EPIPE, no Node warning. */
 function expectQuietEnd(args: readonly string[], run: CliRun): void {
   const what = args.join(" ");
-  expect(run.err, what).toBe("");
+  expect(run.err, what).not.toMatch(/EPIPE|Warning|internal error|\n\s+at /);
+  for (const line of run.err.split("\n").filter((l) => l !== "")) expect(line, what).toMatch(/^sipta: (warning|error|info): /);
   expect(run.signal, what).toBeNull();
   expect(run.code, what).toBe(0);
 }
