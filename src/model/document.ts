@@ -216,8 +216,43 @@ export interface FlowAnnotationDetails {
   readonly reregisterDelayMs: number | null;
   /** RFC 5626 §4.5 backoff bounds for the first retry, ms. */
   readonly expectedBackoffMs: { readonly min: number; readonly max: number } | null;
-  /** Whether the re-registration delay lies within the RFC 5626 §4.5 bounds (null: no re-registration seen). */
+  /**
+   * Whether the wait between a failed re-registration attempt and the next lies within the RFC 5626 §4.5 bounds in
+   * `expectedBackoffMs` (null: no failed attempt, or no next one seen). The first re-registration after a flow
+   * failure is meant to come at once and is never judged against the back-off.
+   */
   readonly backoffRespected: boolean | null;
+  /** The failure the trace showed before the 430 (connection closed or reset, unanswered keepalive), ms before it. */
+  readonly priorFailure: { readonly kind: FlowFailureKind; readonly beforeMs: number } | null;
+  /** Flow-Timer the registrar gave the flow (RFC 5626 §10.2), seconds. */
+  readonly flowTimer: number | null;
+  /**
+   * By when (ms after the 430; negative: before it) the UA should have noticed the failure: at a failure it saw itself,
+   * else one Flow-Timer after its last sign of life plus the 10 s a CRLF pong may take (RFC 5626 §4.4.1). Null: unknown.
+   */
+  readonly noticeByMs: number | null;
+  /** The re-registration came later than `noticeByMs` (plus a few seconds' slack). */
+  readonly noticedLate: boolean | null;
+  /** The first re-registration attempt, when it failed (the §4.5 back-off applies from it), and the gap to the next. */
+  readonly failedAttempt: number | null;
+  readonly nextAttemptGapMs: number | null;
+  /** 439: what made the registrar refuse, quoted from the trace (RFC 5626 §6). */
+  readonly trigger: Trigger439Record | null;
+  /** 439: this copy is the first hop relaying the 439 generated as message `relayedFrom` (one event, two hops). */
+  readonly relayedFrom: number | null;
+}
+
+export interface Trigger439Record {
+  /** reg-id in the REGISTER's Contact. */
+  readonly regId: number | null;
+  /** `Supported: outbound` in the REGISTER. */
+  readonly supportedOutbound: boolean;
+  /** The Path header as the registrar received it (cut at 200 characters), null when absent. */
+  readonly path: string | null;
+  /** Whether its first entry has `;ob` (null: no Path). */
+  readonly pathHasOb: boolean | null;
+  /** P-Registrar-Error of the 439, when the registrar sent one. */
+  readonly registrarError: string | null;
 }
 
 export interface AcceptedDetails {

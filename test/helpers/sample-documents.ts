@@ -372,7 +372,7 @@ export function addFlowRecovery(b: SampleBuilder, at = 200_000): void {
     details: {
       aor: "sip:frank@example.net", instance: "<urn:uuid:00000000-0000-1000-8000-000a95a0e128>", regId: 1, flowId: flow1,
       otherFlows: [{ flowId: flow2, regId: 2, transport: "tcp", ua: UA2, edge: EDGE }], retriedOnOtherFlow: true, retry: inv2,
-      retryStatus: 200, reregistered: true, reregister: r3, reregisterDelayMs: 2596, expectedBackoffMs: { min: 15000, max: 30000 }, backoffRespected: false,
+      retryStatus: 200, reregistered: true, reregister: r3, reregisterDelayMs: 2596, expectedBackoffMs: { min: 15000, max: 30000 }, backoffRespected: false, priorFailure: null, flowTimer: null, noticeByMs: null, noticedLate: null, failedAttempt: null, nextAttemptGapMs: null, trigger: null, relayedFrom: null,
     },
   });
   b.call(R1, [r1, r1ok, r3, r3ok], "request-ok", { finalStatus: 200 });

@@ -75,6 +75,7 @@ const FLOW: FlowAnnotationDetails = {
   reregisterDelayMs: 2010,
   expectedBackoffMs: { min: 1500, max: 3000 },
   backoffRespected: true,
+  priorFailure: null, flowTimer: null, noticeByMs: null, noticedLate: null, failedAttempt: null, nextAttemptGapMs: null, trigger: null, relayedFrom: null,
 };
 
 function inputFor(kind: keyof typeof OUTCOMES_BY_KIND, outcome: string): AnnotationTextInput {
@@ -162,10 +163,13 @@ describe("describeAnnotation", () => {
     expect(msg.summary).toContain("not necessarily delivered");
   });
 
-  it("compares the re-registration delay with the RFC 5626 back-off window", () => {
-    const t = describeAnnotation(inputFor("flow", "recovered"), "en");
-    expect(t.summary).toContain("2 s later");
-    expect(t.explanation).toContain("within the RFC 5626 §4.5 back-off window (1.5 s to 3 s)");
+  it("never judges the first re-registration against the RFC 5626 §4.5 back-off (it is due at once)", () => {
+    for (const lang of LANGS) {
+      const t = describeAnnotation(inputFor("flow", "recovered"), lang);
+      expect(allText(t).join(" ")).not.toMatch(/too fast|sooner than|back-off window|quá nhanh|过快/u);
+    }
+    const en = describeAnnotation(inputFor("flow", "recovered"), "en");
+    expect(en.summary).toContain("2 s after the 430");
   });
 
   it("keeps hostile capture text out of the output's control characters", () => {

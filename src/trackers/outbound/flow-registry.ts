@@ -17,7 +17,7 @@ import type { SipRequest, SipResponse } from "../../sip/message.js";
 import type { ContactValue } from "../../sip/values/contact.js";
 import { uriKey } from "../../sip/uri.js";
 import { T1_64_US, type TrackerContext } from "../tracker.js";
-import { BACKOFF_MAX_MS, connectionKey, isAlive, makeFlow, toFlowRecord, type Flow } from "./flow.js";
+import { BACKOFF_MAX_MS, connectionKey, isAlive, makeFlow, toFlowRecord, type Flow, type RecoveryAttempt } from "./flow.js";
 
 /** RFC 5626 §4.4.1: no pong within 10 s of a ping and the flow has failed. */
 export const PONG_TIMEOUT_US = 10_000_000;
@@ -25,8 +25,8 @@ const MAX_FLOWS = 100_000;
 
 export type OutboundContact = Extract<ContactValue, { kind: "address" }>;
 
-/** Told when the UA registers the reg-id of an earlier flow again (RFC 5626 §4.5). */
-export type ReregisterHook = (previous: Flow, message: number, nowUs: number) => void;
+/** Told when the UA sends, or gets an answer to, a REGISTER that tries to restore a failed flow (RFC 5626 §4.5). */
+export type RecoveryHook = (failed: Flow, nowUs: number) => void;
 
 export class FlowRegistry {
   private seq = 0;
@@ -34,17 +34,26 @@ export class FlowRegistry {
   private readonly byConn = new Map<string, Flow[]>();
   private readonly byToken = new Map<string, Flow>();
   private readonly byRegister = new Map<number, Flow>();
+  /** Recovery attempts awaiting their final response, by the REGISTER's index. */
+  private readonly byAttempt = new Map<number, { readonly failed: Flow; readonly attempt: RecoveryAttempt }>();
   private readonly pongDue = new ExpiryQueue<Flow>();
   private readonly timers = new MinHeap<Flow>();
 
   constructor(
     private readonly ctx: TrackerContext,
-    private readonly onReregister: ReregisterHook,
+    private readonly onRecovery: RecoveryHook,
   ) {}
 
   /** The final response to a REGISTER this registry follows (its 2xx makes the registration). */
   observeResponse(c: CorrelatedMessage, res: SipResponse): void {
     if (c.requestIndex === null) return;
+    const att = this.byAttempt.get(c.requestIndex);
+    if (att !== undefined) {
+      this.byAttempt.delete(c.requestIndex);
+      att.attempt.status = res.status;
+      if (res.status >= 200 && res.status < 300) att.failed.restored = true;
+      this.onRecovery(att.failed, c.timeUs);
+    }
     const flow = this.byRegister.get(c.requestIndex);
     if (flow === undefined) return;
     this.byRegister.delete(c.requestIndex);
@@ -76,6 +85,7 @@ export class FlowRegistry {
         if (e.keepalive === "crlf-pong") flow.pongs++;
         else flow.stunResponses++;
         flow.pendingPing = null;
+        flow.lastAliveUs = e.timeUs;
         return;
     }
   }
@@ -147,12 +157,27 @@ export class FlowRegistry {
     let flow = (this.byConn.get(key) ?? []).find((f) => isAlive(f) && f.aor === aor && f.instance === contact.instance && f.regId === contact.regId);
     if (flow === undefined) {
       flow = this.addFlow(makeFlow(++this.seq, { aor, instance: contact.instance, regId: contact.regId, transport, ua: src, edge: dst }));
-      if (previous !== null && previous !== flow) this.reregister(previous, flow, req, nowUs);
+      if (previous !== null && previous !== flow) {
+        // A second attempt on yet another connection still recovers the flow that failed first.
+        flow.recoversFrom = previous.failure !== null ? previous : previous.recoversFrom;
+        this.reregister(previous, flow, req, nowUs);
+      }
     }
+    this.noteAttempt(flow, req, nowUs);
     if (contact.ob) flow.ob = true;
     if (req.supported.includes("outbound") || req.require.includes("outbound")) flow.outboundSupported = true;
     flow.contactKeys.add(uriKey(contact.address.uri));
     this.byRegister.set(req.index, flow);
+  }
+
+  /** A REGISTER on a flow that replaces a failed one, until the failed one is restored, is a recovery attempt. */
+  private noteAttempt(flow: Flow, req: SipRequest, nowUs: number): void {
+    const failed = flow.recoversFrom;
+    if (failed === null || failed.restored) return;
+    const attempt: RecoveryAttempt = { message: req.index, timeUs: nowUs, status: null };
+    failed.attempts.push(attempt);
+    this.byAttempt.set(req.index, { failed, attempt });
+    this.onRecovery(failed, nowUs);
   }
 
   /** Only the edge-to-registrar leg is in the trace: the UA is the second Via (received/rport, RFC 3581). */
@@ -189,6 +214,7 @@ export class FlowRegistry {
       return;
     }
     if (isAlive(flow)) flow.state = "active";
+    flow.lastAliveUs = nowUs;
     flow.expiresAtUs = nowUs + seconds * 1_000_000;
     this.timers.push(flow.expiresAtUs, flow);
   }
@@ -207,7 +233,6 @@ export class FlowRegistry {
     const since = previous.failure?.timeUs ?? nowUs;
     previous.reregistered = { message: req.index, delayMs: Math.max(0, Math.round((nowUs - since) / 1000)), flowId: next.id };
     if (isAlive(previous)) previous.state = "expired";
-    this.onReregister(previous, req.index, nowUs);
     this.emit(previous);
   }
 

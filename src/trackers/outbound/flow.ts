@@ -17,6 +17,13 @@ export interface FlowFailure {
   readonly message: number | null;
 }
 
+/** A REGISTER for the reg-id of a failed flow, sent while the UA tries to restore it, and its final status. */
+export interface RecoveryAttempt {
+  readonly message: number;
+  readonly timeUs: number;
+  status: number | null;
+}
+
 export interface Flow {
   readonly seq: number;
   readonly id: string;
@@ -50,6 +57,13 @@ export interface Flow {
   failure: FlowFailure | null;
   reregistered: { readonly message: number; readonly delayMs: number; readonly flowId: string } | null;
   emitted: boolean;
+  /** Last sign of life: a pong, a STUN response, or a 2xx to its REGISTER. */
+  lastAliveUs: number | null;
+  /** After this flow failed: the UA's REGISTERs for its reg-id until one succeeded (RFC 5626 §4.5). */
+  readonly attempts: RecoveryAttempt[];
+  restored: boolean;
+  /** The failed flow this one was created to replace. */
+  recoversFrom: Flow | null;
 }
 
 /** Both directions of a connection share one key. */
@@ -94,6 +108,10 @@ export function makeFlow(
     failure: null,
     reregistered: null,
     emitted: false,
+    lastAliveUs: null,
+    attempts: [],
+    restored: false,
+    recoversFrom: null,
   };
 }
 
@@ -141,6 +159,14 @@ export function toFlowRecord(f: Flow): FlowRecord {
           },
     reregistered: f.reregistered,
   };
+}
+
+/**
+ * A re-registration attempt that failed in the RFC 5626 §4.5 sense: a final non-2xx other than a challenge (401/407
+ * are answered with credentials, RFC 3261 §22.2, and are no failure to form the flow).
+ */
+export function isFailedAttempt(status: number): boolean {
+  return status >= 300 && status !== 401 && status !== 407;
 }
 
 /** RFC 5626 §4.5: max-time 1800 s; base-time 30 s when every flow failed, 90 s when some still work. */

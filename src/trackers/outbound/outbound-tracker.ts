@@ -13,8 +13,8 @@ export class OutboundTracker implements Tracker {
   private readonly failures: FlowFailures;
 
   constructor(ctx: TrackerContext) {
-    this.flows = new FlowRegistry(ctx, (previous, message, nowUs) => {
-      this.failures.onReregister(previous, message, nowUs);
+    this.flows = new FlowRegistry(ctx, (failed, nowUs) => {
+      this.failures.onRecovery(failed, nowUs);
     });
     this.failures = new FlowFailures(ctx, this.flows);
   }

@@ -23,6 +23,8 @@ interface RegisterOptions {
   /** The edge supports outbound (Path with ;ob); else the registrar answers 439. */
   readonly edgeOb?: boolean;
   readonly flowTimer?: number;
+  /** The registrar's final status when it is neither 200 nor 439 (a failed attempt, RFC 5626 §4.5). */
+  readonly status?: readonly [number, string];
 }
 
 /**
@@ -47,7 +49,10 @@ function addRegister(s: StepList, t: number, o: RegisterOptions): { register: nu
   s.sip(t + 0.01, o.edge, REGISTRAR, request(relayed), "udp");
   let answer: string;
   let relayedAnswer: string;
-  if (o.edgeOb === false && o.regId !== null) {
+  if (o.status !== undefined) {
+    answer = response(relayed, o.status[0], o.status[1], { toTag: `r${o.cseq}` });
+    relayedAnswer = response(reg, o.status[0], o.status[1], { toTag: `r${o.cseq}` });
+  } else if (o.edgeOb === false && o.regId !== null) {
     // RFC 5626 §6: reg-id present but the Path entry of the first hop lacks ;ob.
     answer = response(relayed, 439, "First Hop Lacks Outbound Support");
     relayedAnswer = response(reg, 439, "First Hop Lacks Outbound Support");
@@ -125,8 +130,16 @@ export function outbound430Recovered(): Scenario {
           retryStatus: 200,
           reregistered: true,
           reregister: rr.register,
-          reregisterDelayMs: 39_999,
-          expectedBackoffMs: { min: 90_000, max: 180_000 },
+          // Measured from the 430 (40.02 s); the reset 10.019 s before it was the UA's to see, so it was due at once.
+          reregisterDelayMs: 29_980,
+          priorFailure: { kind: "connection-reset", beforeMs: 10_019 },
+          flowTimer: 120,
+          noticeByMs: -10_019,
+          noticedLate: true,
+          // The first re-registration succeeded: the §4.5 back-off (between failed attempts) does not apply.
+          expectedBackoffMs: null,
+          backoffRespected: null,
+          failedAttempt: null,
         },
       },
     ],
@@ -163,7 +176,7 @@ export function outbound430NotRecovered(): Scenario {
         message: failed,
         kind: "flow",
         outcome: "request-lost",
-        details: { aor: AOR, instance: INSTANCE, regId: 1, otherFlows: [], retriedOnOtherFlow: false, retry: null, reregistered: false, reregister: null, expectedBackoffMs: { min: 30_000, max: 60_000 } },
+        details: { aor: AOR, instance: INSTANCE, regId: 1, otherFlows: [], retriedOnOtherFlow: false, retry: null, reregistered: false, reregister: null, expectedBackoffMs: null, backoffRespected: null },
       },
     ],
     flows: [{ regId: 1, state: "failed", failureKind: "connection-reset", reregisteredBy: null }],
@@ -177,14 +190,17 @@ export function outbound439(): Scenario {
   const r = addRegister(s, 0, { uaPort: 40001, edge: EDGE1, regId: 1, callId: "reg-1@ua", cseq: 1, token: "tok1", edgeOb: false });
   addRegister(s, 1, { uaPort: 40001, edge: EDGE1, regId: null, callId: "reg-1@ua", cseq: 2, token: "tok1" });
   const details = { aor: AOR, instance: INSTANCE, regId: 1, retriedOnOtherFlow: false, reregistered: false };
+  // RFC 5626 §6: the trigger is reg-id plus Supported: outbound, with the first hop's Path lacking ;ob.
+  const trigger = { regId: 1, supportedOutbound: true, path: "<sip:tok1@10.0.0.1;lr>", pathHasOb: false, registrarError: null };
   return {
     name: "outbound-439",
     title: "RFC 5626: 439 First Hop Lacks Outbound Support; the UA registers again without outbound",
     transport: "tcp",
     steps: s.steps,
     expected: [
-      { message: r.relayedResponse, kind: "flow", outcome: "first-hop-lacks-outbound", details },
-      { message: r.response, kind: "flow", outcome: "first-hop-lacks-outbound", details },
+      { message: r.relayedResponse, kind: "flow", outcome: "first-hop-lacks-outbound", details: { ...details, trigger, relayedFrom: null } },
+      // The edge relaying the registrar's 439 to the UA: the same event, marked as the relayed copy.
+      { message: r.response, kind: "flow", outcome: "first-hop-lacks-outbound", details: { ...details, trigger, relayedFrom: r.relayedResponse } },
     ],
     flows: [{ regId: 1, state: "registering", failureKind: null, reregisteredBy: null }],
   };
@@ -219,4 +235,94 @@ export function outboundKeepaliveUnanswered(): Scenario {
   };
 }
 
-export const OUTBOUND_SCENARIOS: readonly (() => Scenario)[] = [outbound430Recovered, outbound430NotRecovered, outbound439, outboundKeepaliveUnanswered];
+/**
+ * CRLF keepalives with Flow-Timer 30: the ping at 75 s gets no pong and the connection stays open; the flow has
+ * failed all the same (RFC 5626 §4.4.1), and the UA registers reg-id 1 on a new connection at 85.5 s.
+ */
+export function outboundKeepaliveUnansweredOpen(): Scenario {
+  const s = new StepList();
+  const ua = "10.0.0.50:40001";
+  const r0 = addRegister(s, 0, { uaPort: 40001, edge: EDGE1, regId: 1, callId: "reg-1@ua", cseq: 1, token: "tok1", flowTimer: 30 });
+  for (const t of [25, 50]) {
+    s.keepalive(t, ua, EDGE1, "crlf-ping");
+    s.keepalive(t + 0.002, EDGE1, ua, "crlf-pong");
+  }
+  s.keepalive(75, ua, EDGE1, "crlf-ping");
+  const rr = addRegister(s, 85.5, { uaPort: 40002, edge: EDGE1, regId: 1, callId: "reg-1@ua", cseq: 2, token: "tok2", flowTimer: 30 });
+  return {
+    name: "outbound-keepalive-unanswered-open",
+    title: "RFC 5626 §4.4.1: a CRLF ping without pong in 10 s fails the flow although its TCP connection stays open",
+    transport: "tcp",
+    steps: s.steps,
+    expected: [],
+    flows: [
+      { regId: 1, state: "failed", failureKind: "keepalive-unanswered", reregisteredBy: rr.register, keepalives: { pings: 3, pongs: 2, unanswered: 1 }, flowTimer: 30, registered: [r0.register] },
+      { regId: 1, state: "active", failureKind: null, reregisteredBy: null, flowTimer: 30, registered: [rr.register] },
+    ],
+    diagnostics: ["trackers.flow_keepalive_unanswered"],
+  };
+}
+
+/**
+ * RFC 5626 §4.5: the only flow dies silently (the edge loses it; no FIN reaches the capture). An INVITE gets 430 at
+ * 40.02 s; the UA's next ping (50 s) gets no pong, so at 60 s it knows, and re-registers at once (60.1 s): the
+ * registrar answers 503. The UA waits 44.9 s (W = 60 s for one failure when all flows failed: 30-60 s) and succeeds.
+ */
+export function outbound430RetryBackoff(): Scenario {
+  const s = new StepList();
+  const ua = "10.0.0.50:40001";
+  addRegister(s, 0, { uaPort: 40001, edge: EDGE1, regId: 1, callId: "reg-1@ua", cseq: 1, token: "tok1", flowTimer: 30 });
+  s.keepalive(25, ua, EDGE1, "crlf-ping");
+  s.keepalive(25.002, EDGE1, ua, "crlf-pong");
+  s.sip(40, CALLER, REGISTRAR, request(callerInvite));
+  const via1 = forwarded(EDGE1, "tok1", 40001, "f1");
+  s.sip(40.01, REGISTRAR, EDGE1, request(via1));
+  const failed = s.sip(40.02, EDGE1, REGISTRAR, response(via1, 430, "Flow Failed", { toTag: "e1" }));
+  s.sip(40.03, REGISTRAR, EDGE1, request({ method: "ACK", uri: via1.uri, via: via1.via, from: via1.from, to: `${via1.to};tag=e1`, callId: via1.callId, cseq: 1, cseqMethod: "ACK", headers: ["Route: <sip:tok1@10.0.0.1;lr;ob>"] }));
+  s.sip(40.04, REGISTRAR, CALLER, response(callerInvite, 480, "Temporarily Unavailable", { toTag: "reg9" }));
+  s.sip(40.05, CALLER, REGISTRAR, request({ method: "ACK", uri: AOR, via: callerInvite.via, from: callerInvite.from, to: `<${AOR}>;tag=reg9`, callId: callerInvite.callId, cseq: 1, cseqMethod: "ACK" }));
+  s.keepalive(50, ua, EDGE1, "crlf-ping");
+  const a1 = addRegister(s, 60.1, { uaPort: 40002, edge: EDGE1, regId: 1, callId: "reg-1@ua", cseq: 2, token: "tok2", flowTimer: 30, status: [503, "Service Unavailable"] });
+  const a2 = addRegister(s, 105, { uaPort: 40002, edge: EDGE1, regId: 1, callId: "reg-1@ua", cseq: 3, token: "tok2", flowTimer: 30 });
+  return {
+    name: "outbound-430-retry-backoff",
+    title: "RFC 5626 §4.5: re-registration at once after a silent flow failure fails (503); the next attempt waits 44.9 s (within 30-60 s)",
+    transport: "tcp",
+    steps: s.steps,
+    expected: [
+      {
+        message: failed,
+        kind: "flow",
+        outcome: "request-lost",
+        details: {
+          regId: 1,
+          reregistered: true,
+          reregister: a1.register,
+          reregisterDelayMs: 20_080,
+          priorFailure: null,
+          flowTimer: 30,
+          // Last pong 25.002 s + Flow-Timer 30 s + 10 s for a pong, minus the 430 at 40.02 s.
+          noticeByMs: 24_982,
+          noticedLate: false,
+          failedAttempt: a1.register,
+          nextAttemptGapMs: 44_900,
+          expectedBackoffMs: { min: 30_000, max: 60_000 },
+          backoffRespected: true,
+        },
+      },
+    ],
+    flows: [
+      { regId: 1, state: "failed", failureKind: "430", reregisteredBy: a1.register },
+      { regId: 1, state: "active", failureKind: null, reregisteredBy: null, flowTimer: 30, registered: [a2.register] },
+    ],
+  };
+}
+
+export const OUTBOUND_SCENARIOS: readonly (() => Scenario)[] = [
+  outbound430Recovered,
+  outbound430NotRecovered,
+  outbound439,
+  outboundKeepaliveUnanswered,
+  outboundKeepaliveUnansweredOpen,
+  outbound430RetryBackoff,
+];
