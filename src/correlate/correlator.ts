@@ -11,7 +11,7 @@ import type { DiagnosticSink } from "../diagnostics/sink.js";
 import type { SipMessage, SipRequest, SipResponse } from "../sip/message.js";
 import { CallTable, type CallEntry } from "./call-table.js";
 import { findCorrelatedCallIds } from "./correlation-headers.js";
-import { DialogTable, type Dialog } from "./dialog-table.js";
+import { DialogTable, MAX_DIALOGS_PER_CALL, type Dialog } from "./dialog-table.js";
 import { HopLinker } from "./hop-links.js";
 import { T1_64_US, TransactionTable } from "./transaction-table.js";
 import type { CorrelatedMessage, Transaction } from "./types.js";
@@ -38,6 +38,7 @@ export class Correlator {
   private readonly hops = new HopLinker();
   private evictionReported = false;
   private callEvictionReported = false;
+  private dialogLimitReported = false;
   /** Where the latest message came from, for diagnostics raised while time advances. */
   private lastRef: SourceRef = { kind: "file", file: "" };
 
@@ -69,6 +70,12 @@ export class Correlator {
       if (out.dialogKey !== null) call.dialogKeys.add(out.dialogKey);
       call.dialogUp = this.dialogs.dialogsOf(call.callId).some((d) => d.method === "INVITE" && d.state === "confirmed");
       this.calls.review(call);
+    }
+    if (this.dialogs.refused > 0 && !this.dialogLimitReported) {
+      this.dialogLimitReported = true;
+      this.sink.report(
+        makeDiagnostic("correlate.state_limit", originRef(msg.payload.origin), `more than ${MAX_DIALOGS_PER_CALL} dialogs under Call-ID ${msg.callId ?? "?"} (a fork storm?); later ones are not tracked as dialogs, their messages are still reported`),
+      );
     }
     if (this.txns.evictedCount > 0 && !this.evictionReported) {
       this.evictionReported = true;

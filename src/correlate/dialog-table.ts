@@ -28,8 +28,16 @@ export function dialogKeyOf(callId: string, tagA: string, tagB: string): string 
   return tagA <= tagB ? `${callId}\u0000${tagA}\u0000${tagB}` : `${callId}\u0000${tagB}\u0000${tagA}`;
 }
 
+/**
+ * Dialogs kept per Call-ID. Forking gives a few; a hostile capture (one INVITE answered with a million To tags)
+ * would otherwise grow one call without bound and make every message of it scan them all.
+ */
+export const MAX_DIALOGS_PER_CALL = 1000;
+
 export class DialogTable {
   private readonly byCall = new Map<string, Map<string, Dialog>>();
+  /** Dialogs not created because their call already had MAX_DIALOGS_PER_CALL (the correlator reports it once). */
+  refused = 0;
 
   /** Updates dialogs for `msg`; returns the key of the dialog it belongs to, if any. */
   observe(msg: SipMessage, index: number, nowUs: number, requestMethod: string | null): string | null {
@@ -39,7 +47,9 @@ export class DialogTable {
     let d = this.byCall.get(callId)?.get(key);
     if (msg.kind === "response") {
       const method = requestMethod ?? msg.cseq?.method ?? "";
-      if (d === undefined && DIALOG_CREATING.has(method) && msg.status > 100 && msg.status < 300) {
+      if (d === undefined && DIALOG_CREATING.has(method) && msg.status > 100 && msg.status < 300 && (this.byCall.get(callId)?.size ?? 0) >= MAX_DIALOGS_PER_CALL) {
+        this.refused++;
+      } else if (d === undefined && DIALOG_CREATING.has(method) && msg.status > 100 && msg.status < 300) {
         d = {
           key,
           callId,
