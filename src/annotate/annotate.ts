@@ -14,6 +14,7 @@ const KIND_RFC: Readonly<Record<Finding["kind"], string>> = {
   redirect: "RFC 3261 §8.1.3.4",
   flow: "RFC 5626",
   accepted: "RFC 6665 §8.3.1",
+  challenge: "RFC 3261 §22",
 };
 
 export interface AnnotateInput {
@@ -90,6 +91,10 @@ export function buildAnnotation(input: AnnotateInput): AnnotationRecord {
     case "accepted": {
       const text = describeAnnotation({ kind: "accepted", outcome: f.outcome, code, details: f.details, ctx }, input.lang);
       return { ...base, ...text, kind: "accepted", outcome: f.outcome, details: f.details, severity: severityOf("accepted", f.outcome), refs, rfc: KIND_RFC.accepted };
+    }
+    case "challenge": {
+      const text = describeAnnotation({ kind: "challenge", outcome: f.outcome, code, details: f.details, ctx }, input.lang);
+      return { ...base, ...text, kind: "challenge", outcome: f.outcome, details: f.details, severity: severityOf("challenge", f.outcome), refs, rfc: KIND_RFC.challenge };
     }
   }
 }

@@ -6,12 +6,13 @@
 import type { Lang } from "../model/document.js";
 import type {
   AcceptedDetails,
+  ChallengeDetails,
   FlowAnnotationDetails,
   GenericDetails,
   RedirectDetails,
   ReferDetails,
 } from "../model/document.js";
-import type { AcceptedOutcome, FlowOutcome, GenericOutcome, RedirectOutcome, ReferOutcome } from "../model/outcomes.js";
+import type { AcceptedOutcome, ChallengeOutcome, FlowOutcome, GenericOutcome, RedirectOutcome, ReferOutcome } from "../model/outcomes.js";
 
 export type { Lang } from "../model/document.js";
 
@@ -123,6 +124,7 @@ export type AnnotationTextInput =
   | { readonly kind: "redirect"; readonly outcome: RedirectOutcome; readonly code: number; readonly details: RedirectDetails; readonly ctx: MessageContext }
   | { readonly kind: "flow"; readonly outcome: FlowOutcome; readonly code: number; readonly details: FlowAnnotationDetails; readonly ctx: MessageContext }
   | { readonly kind: "accepted"; readonly outcome: AcceptedOutcome; readonly code: number; readonly details: AcceptedDetails; readonly ctx: MessageContext }
+  | { readonly kind: "challenge"; readonly outcome: ChallengeOutcome; readonly code: number; readonly details: ChallengeDetails; readonly ctx: MessageContext }
   | { readonly kind: "generic"; readonly outcome: GenericOutcome; readonly code: number; readonly details: GenericDetails; readonly ctx: MessageContext };
 
 export interface AnnotationText {

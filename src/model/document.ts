@@ -8,6 +8,7 @@ import type { TimePrecision } from "./time.js";
 import type { Transport } from "./transport.js";
 import type {
   AcceptedOutcome,
+  ChallengeOutcome,
   FlowFailureKind,
   FlowOutcome,
   FlowState,
@@ -259,6 +260,27 @@ export interface AcceptedDetails {
   readonly method: string | null;
 }
 
+/** An authentication challenge (401 / 407, RFC 3261 §22.2, §22.3) and the request re-sent with credentials. */
+export interface ChallengeDetails {
+  /** The challenged request's method. */
+  readonly method: string | null;
+  /** The challenged request (its index), when in the trace. */
+  readonly request: number | null;
+  /** WWW-Authenticate (401, from a UAS or registrar) or Proxy-Authenticate (407, from a proxy). */
+  readonly header: "WWW-Authenticate" | "Proxy-Authenticate";
+  /** Scheme and realm of the first challenge (e.g. Digest, "sipta.test"); null when absent. */
+  readonly scheme: string | null;
+  readonly realm: string | null;
+  /** `stale=true`: the nonce had expired, the credentials themselves were fine (RFC 2617 §3.2.1). */
+  readonly stale: boolean;
+  /** The same request re-sent with credentials (Authorization / Proxy-Authorization), higher CSeq. */
+  readonly resent: number | null;
+  readonly resentCseq: number | null;
+  /** The final status of the re-sent request, when seen. */
+  readonly resentStatus: number | null;
+  /** From the challenge to the re-sent request, ms. */
+  readonly resendDelayMs: number | null;
+}
 export interface GenericDetails {
   readonly method: string | null;
 }
@@ -293,6 +315,7 @@ export type AnnotationRecord =
   | (AnnotationBase & { readonly kind: "redirect"; readonly outcome: RedirectOutcome; readonly details: RedirectDetails })
   | (AnnotationBase & { readonly kind: "flow"; readonly outcome: FlowOutcome; readonly details: FlowAnnotationDetails })
   | (AnnotationBase & { readonly kind: "accepted"; readonly outcome: AcceptedOutcome; readonly details: AcceptedDetails })
+  | (AnnotationBase & { readonly kind: "challenge"; readonly outcome: ChallengeOutcome; readonly details: ChallengeDetails })
   | (AnnotationBase & { readonly kind: "generic"; readonly outcome: GenericOutcome; readonly details: GenericDetails });
 
 export interface FlowRecord {

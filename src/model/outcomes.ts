@@ -27,17 +27,27 @@ export type FlowOutcome = (typeof FLOW_OUTCOMES)[number];
 export const ACCEPTED_OUTCOMES = ["accepted-deprecated"] as const;
 export type AcceptedOutcome = (typeof ACCEPTED_OUTCOMES)[number];
 
+/**
+ * kind "challenge": 401 and 407 (RFC 3261 §22.2, §22.3): the request is to be re-sent with credentials, so the
+ * challenge is not the request's outcome. `answered`: re-sent with credentials and not challenged again;
+ * `rejected-again`: the re-sent request was challenged again (credentials refused, or a stale nonce);
+ * `unanswered`: not re-sent within 64*T1 = 32 s (no credentials, or the client gave up).
+ */
+export const CHALLENGE_OUTCOMES = ["answered", "unanswered", "rejected-again"] as const;
+export type ChallengeOutcome = (typeof CHALLENGE_OUTCOMES)[number];
+
 /** kind "generic": every other response: catalogue text only. */
 export const GENERIC_OUTCOMES = ["seen"] as const;
 export type GenericOutcome = (typeof GENERIC_OUTCOMES)[number];
 
-export type AnnotationKind = "refer" | "redirect" | "flow" | "accepted" | "generic";
+export type AnnotationKind = "refer" | "redirect" | "flow" | "accepted" | "challenge" | "generic";
 
 export interface OutcomeByKind {
   readonly refer: ReferOutcome;
   readonly redirect: RedirectOutcome;
   readonly flow: FlowOutcome;
   readonly accepted: AcceptedOutcome;
+  readonly challenge: ChallengeOutcome;
   readonly generic: GenericOutcome;
 }
 
@@ -46,6 +56,7 @@ export const OUTCOMES_BY_KIND: { readonly [K in AnnotationKind]: readonly Outcom
   redirect: REDIRECT_OUTCOMES,
   flow: FLOW_OUTCOMES,
   accepted: ACCEPTED_OUTCOMES,
+  challenge: CHALLENGE_OUTCOMES,
   generic: GENERIC_OUTCOMES,
 };
 

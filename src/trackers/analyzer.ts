@@ -10,6 +10,7 @@ import { Correlator } from "../correlate/correlator.js";
 import type { CorrelatedMessage } from "../correlate/types.js";
 import type { SipMessage } from "../sip/message.js";
 import { AcceptedTracker } from "./accepted-202.js";
+import { ChallengeTracker } from "./challenge-401-407.js";
 import type { AnalysisInput, AnalyzerOutput, Finding } from "./findings.js";
 import { UnreachableTracker } from "./icmp-unreachable.js";
 import { OutboundTracker } from "./outbound/outbound-tracker.js";
@@ -24,17 +25,20 @@ export interface AnalyzerOptions {
   readonly maxTransactions?: number;
 }
 
-type TrackerName = "refer" | "redirect" | "outbound" | "accepted";
+type TrackerName = "refer" | "redirect" | "outbound" | "accepted" | "challenge";
 
 /**
  * Which tracker owes a finding for a final (non-retransmitted) response with this status to a request of this
- * method, if any. Precedence when two rules apply: 430/439 (the flow failed, whatever the method) before 3xx (a
+ * method, if any. Precedence when two rules apply: 430/439 (the flow failed, whatever the method) before 401/407 (a challenge, whatever the method) before 3xx (a
  * redirect, even of a REFER) before the final response to a REFER before 202 to anything else. The pipeline uses
  * the same rule to know which responses wait for a finding and which get a generic annotation at once.
  */
 export function trackerFor(status: number, method: string | null): TrackerName | null {
   if (status < 200) return null;
   if (status === 430 || status === 439) return "outbound";
+  // RFC 3261 §22.2, §22.3: a challenge asks for the same request again with credentials; it is not the outcome of
+  // the REFER, INVITE or REGISTER it answers (those are judged on the re-sent request).
+  if (status === 401 || status === 407) return "challenge";
   if (status >= 300 && status < 400) return "redirect";
   if (method === "REFER") return "refer";
   if (status === 202) return "accepted";
@@ -84,8 +88,9 @@ export class TraceAnalyzer {
       redirect: new RedirectTracker(ctx),
       outbound: this.outbound,
       accepted: new AcceptedTracker(ctx),
+      challenge: new ChallengeTracker(ctx),
     };
-    this.all = [this.trackers.refer, this.trackers.redirect, this.trackers.outbound, this.trackers.accepted];
+    this.all = [this.trackers.refer, this.trackers.redirect, this.trackers.outbound, this.trackers.accepted, this.trackers.challenge];
   }
 
   /** Open transactions and live calls held right now (for memory tests and the bench). */

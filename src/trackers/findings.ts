@@ -2,12 +2,13 @@
 import type {
   AcceptedDetails,
   CallRecord,
+  ChallengeDetails,
   FlowAnnotationDetails,
   FlowRecord,
   RedirectDetails,
   ReferDetails,
 } from "../model/document.js";
-import type { AcceptedOutcome, FlowOutcome, RedirectOutcome, ReferOutcome } from "../model/outcomes.js";
+import type { AcceptedOutcome, ChallengeOutcome, FlowOutcome, RedirectOutcome, ReferOutcome } from "../model/outcomes.js";
 import type { ConnectionEvent, KeepaliveEvent, UnreachableEvent } from "../model/trace-event.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SipMessage } from "../sip/message.js";
@@ -38,7 +39,8 @@ export type Finding =
   | { readonly kind: "refer"; readonly response: number; readonly outcome: ReferOutcome; readonly details: ReferDetails; readonly refs: readonly number[] }
   | { readonly kind: "redirect"; readonly response: number; readonly outcome: RedirectOutcome; readonly details: RedirectDetails & RedirectExtras; readonly refs: readonly number[] }
   | { readonly kind: "flow"; readonly response: number; readonly outcome: FlowOutcome; readonly details: FlowAnnotationDetails & FlowExtras; readonly refs: readonly number[] }
-  | { readonly kind: "accepted"; readonly response: number; readonly outcome: AcceptedOutcome; readonly details: AcceptedDetails; readonly refs: readonly number[] };
+  | { readonly kind: "accepted"; readonly response: number; readonly outcome: AcceptedOutcome; readonly details: AcceptedDetails; readonly refs: readonly number[] }
+  | { readonly kind: "challenge"; readonly response: number; readonly outcome: ChallengeOutcome; readonly details: ChallengeDetails; readonly refs: readonly number[] };
 
 export type AnalyzerOutput =
   | { readonly kind: "finding"; readonly finding: Finding }

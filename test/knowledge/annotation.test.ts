@@ -92,6 +92,10 @@ function inputFor(kind: keyof typeof OUTCOMES_BY_KIND, outcome: string): Annotat
     }
     case "accepted":
       return { kind, outcome: outcome as never, code: 202, details: { method: "SUBSCRIBE" }, ctx: makeCtx(202, "Accepted", "SUBSCRIBE", 2) };
+    case "challenge": {
+      const details = { method: "REFER", request: 11, header: "Proxy-Authenticate", scheme: "Digest", realm: "sipta.test", stale: false, resent: 13, resentCseq: 2, resentStatus: outcome === "rejected-again" ? 407 : 202, resendDelayMs: outcome === "unanswered" ? null : 1 } as const;
+      return { kind, outcome: outcome as never, code: 407, details: outcome === "unanswered" ? { ...details, resent: null, resentCseq: null, resentStatus: null } : details, ctx: makeCtx(407, "Proxy Authentication Required", "REFER", 12) };
+    }
     case "generic":
       return { kind, outcome: outcome as never, code: 486, details: { method: "INVITE" }, ctx: makeCtx(486, "Busy Here", "INVITE", 2) };
   }

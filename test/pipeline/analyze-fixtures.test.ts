@@ -30,11 +30,11 @@ const hasCorpus = existsSync(CORPUS);
 if (!hasCorpus) console.warn(`analyze-fixtures: ${CORPUS} is absent; the real-corpus half of this test is skipped`);
 const FILES = [...walk(join(ROOT, "fixtures")), ...(hasCorpus ? walk(CORPUS).filter((f) => !/\.(tsv|sh|meta)$/.test(f)) : [])].sort();
 
-/** The trackers owe a finding to: 430/439, every 3xx, the final response to a REFER, a 202 (retransmissions excepted). */
+/** The trackers owe a finding to: 430/439, 401/407, every 3xx, the final response to a REFER, a 202 (retransmissions excepted). */
 function owed(doc: AnalysisDocument, index: number): boolean {
   const m = doc.messages[index];
   if (m?.status == null || m.status < 200 || m.retransmissionOf !== null || m.copyOf !== null) return false;
-  return m.status === 430 || m.status === 439 || (m.status >= 300 && m.status < 400) || m.cseq?.method === "REFER" || m.status === 202;
+  return m.status === 430 || m.status === 439 || m.status === 401 || m.status === 407 || (m.status >= 300 && m.status < 400) || m.cseq?.method === "REFER" || m.status === 202;
 }
 
 describe("analyze() over every fixture", () => {

@@ -29,6 +29,8 @@ const CASES: readonly Expected[] = [
   { scenario: "transfer-failed-udp", status: 202, kind: "refer", outcome: "transfer-failed" },
   { scenario: "attended-transfer-udp", status: 202, kind: "refer", outcome: "transfer-succeeded" },
   { scenario: "baresip-transfer-udp", status: 202, kind: "refer", outcome: "transfer-succeeded" },
+  { scenario: "refer-407-udp", status: 202, kind: "refer", outcome: "transfer-succeeded" },
+  { scenario: "refer-407-tcp", status: 202, kind: "refer", outcome: "transfer-succeeded" },
   { scenario: "redirect-302-udp", status: 302, kind: "redirect", outcome: "followed" },
   { scenario: "redirect-302-tcp", status: 302, kind: "redirect", outcome: "followed" },
   { scenario: "edge-430-udp", status: 430, kind: "flow", outcome: "request-lost" },
@@ -59,6 +61,26 @@ describe.skipIf(!present)("hops through a Kamailio proxy", () => {
         expect(doc.summary.outcomes[`${c.kind}:${c.outcome}`]).toBe(1);
         const counted = Object.entries(doc.summary.outcomes).filter(([k]) => k.startsWith(`${c.kind}:`));
         expect(counted).toEqual([[`${c.kind}:${c.outcome}`, 1]]);
+      });
+    }
+  }
+
+  for (const scenario of ["refer-407-udp", "refer-407-tcp"]) {
+    for (const source of SOURCES) {
+      it(`${scenario}/${source}: the proxy's 407 is a challenge answered by the re-sent REFER, not a rejected transfer`, async () => {
+        const doc = await analyze([join(DIR, scenario, source)]);
+        const challenges = doc.annotations.filter((a) => a.code === 407);
+        expect(challenges.map((a) => `${a.kind}:${a.outcome}`)).toEqual(["challenge:answered"]);
+        const c = challenges[0];
+        if (c?.kind !== "challenge") throw new Error("no challenge annotation");
+        expect(c.details).toMatchObject({ method: "REFER", header: "Proxy-Authenticate", scheme: "Digest", realm: "sipta.test", stale: false, resentCseq: 2, resentStatus: 202 });
+        // The re-sent REFER is the one the transfer is judged on: its 202 copies are transfer-succeeded.
+        const resent = c.details.resent === null ? undefined : doc.messages[c.details.resent];
+        expect(resent?.cseq).toEqual({ seq: 2, method: "REFER" });
+        expect(doc.annotations.filter((a) => a.code === 202).every((a) => a.kind === "refer" && a.details.referMessage !== null && doc.messages[a.details.referMessage]?.cseq?.seq === 2)).toBe(true);
+        expect(doc.summary.outcomes).toMatchObject({ "challenge:answered": 1, "refer:transfer-succeeded": 1 });
+        expect(doc.summary.outcomes["refer:refer-rejected"]).toBeUndefined();
+        expect(doc.diagnostics.filter((d) => d.code === "trackers.refer_without_response")).toEqual([]);
       });
     }
   }

@@ -2,6 +2,7 @@
 import { uiStrings } from "../locale/index.js";
 import type { AnnotationText, AnnotationTextInput, Lang } from "../types.js";
 import { ACCEPTED_TEXTS } from "./accepted-texts.js";
+import { CHALLENGE_TEXTS, extractChallengeFacts } from "./challenge-texts.js";
 import { responseLine } from "./facts.js";
 import { extractFlowFacts } from "./flow-facts.js";
 import { FLOW_TEXTS } from "./flow-texts.js";
@@ -24,6 +25,8 @@ export function describeAnnotation(input: AnnotationTextInput, lang: Lang): Anno
       const method = input.details.method ?? input.ctx.method;
       return ACCEPTED_TEXTS[lang][input.outcome]({ method, response: responseLine(input.ctx) });
     }
+    case "challenge":
+      return CHALLENGE_TEXTS[lang][input.outcome](extractChallengeFacts(input.details, input.ctx, ui));
     case "generic":
       return describeGeneric(input.code, input.ctx, lang);
     default: {

@@ -15,6 +15,8 @@ const SEVERITY: { readonly [K in AnnotationKind]: Readonly<Record<OutcomeByKind[
   redirect: { followed: "info", "not-followed": "warning", loop: "error", "no-contact": "error" },
   flow: { recovered: "info", "flow-not-restored": "warning", "request-lost": "error", "first-hop-lacks-outbound": "error" },
   accepted: { "accepted-deprecated": "info" },
+  // A challenge answered with credentials is routine; one never answered or refused again stops the request.
+  challenge: { answered: "ok", unanswered: "warning", "rejected-again": "error" },
   generic: { seen: "info" },
 };
 
