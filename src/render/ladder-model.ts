@@ -79,8 +79,9 @@ export function buildLadder(index: DocumentIndex, callIds: readonly string[], op
   const limited = picked.slice(0, options.maxRows ?? 5000);
 
   const participants: string[] = [];
+  const party = partyOf(limited.map((p) => p.m));
   const column = (addr: string | null): number => {
-    const key = addr ?? UNKNOWN_PARTICIPANT;
+    const key = addr === null ? UNKNOWN_PARTICIPANT : (party.get(addr) ?? addr);
     let i = participants.indexOf(key);
     if (i < 0) {
       participants.push(key);
@@ -111,6 +112,42 @@ export function buildLadder(index: DocumentIndex, callIds: readonly string[], op
     if (us !== null) prevUs = us;
   }
   return { participants, rows, legs, missing };
+}
+
+/**
+ * One column per party, so a proxy is one column whatever socket it used: an address that no initial request was
+ * sent to (a TCP connection's ephemeral port) is drawn in the column of the one address of the same host that
+ * initial requests were sent to (its listening port), when there is exactly one such address.
+ */
+function partyOf(messages: readonly MessageRecord[]): Map<string, string> {
+  const listening = new Map<string, Set<string>>();
+  for (const m of messages) {
+    if (m.method === null || m.toTag !== null || m.dst === null) continue;
+    const host = hostOf(m.dst);
+    let set = listening.get(host);
+    if (set === undefined) {
+      set = new Set();
+      listening.set(host, set);
+    }
+    set.add(m.dst);
+  }
+  const out = new Map<string, string>();
+  for (const m of messages) {
+    for (const addr of [m.src, m.dst]) {
+      if (addr === null || out.has(addr)) continue;
+      const set = listening.get(hostOf(addr));
+      if (set === undefined || set.has(addr) || set.size !== 1) continue;
+      const only = set.values().next();
+      if (only.done !== true) out.set(addr, only.value);
+    }
+  }
+  return out;
+}
+
+/** `10.0.0.1:5060` → `10.0.0.1`, `[2001:db8::1]:5060` → `[2001:db8::1]`. */
+function hostOf(addr: string): string {
+  const i = addr.lastIndexOf(":");
+  return i < 0 || addr.endsWith("]") ? addr : addr.slice(0, i);
 }
 
 function compareMessages(a: MessageRecord, b: MessageRecord): number {

@@ -15,6 +15,7 @@ import type { TextStyle } from "./terminal.js";
 import { escapeTerminal, paint, severityGlyph } from "./terminal.js";
 import { padStartToWidth, truncateMiddle, truncateToWidth, wrapToWidth, measureWidth } from "./text-width.js";
 import { formatClock, formatDeltaUs } from "./time-format.js";
+import { hopNote } from "./hop-note.js";
 
 export interface LadderTextOptions {
   /** Terminal columns (default 100; Infinity: natural width). With many endpoints the ladder may be wider (columns stay >= 14). */
@@ -173,7 +174,7 @@ function* writeLegend(ladder: Ladder, g: Glyphs, color: boolean, width: number, 
     for (const a of row.notes) {
       const tag = g === ASCII ? `[!${row.markNumber}]` : `${g.mark}${row.markNumber}`;
       const glyph = g === ASCII ? `(${a.severity})` : severityGlyph(a.severity);
-      const head = `${tag} ${glyph} ${formatClock(row.message.ts)} ${escapeTerminal(describeMessage(row.message))} ${g.dash} ${a.kind}: ${a.outcome}`;
+      const head = `${tag} ${glyph} ${formatClock(row.message.ts)} ${escapeTerminal(describeMessage(row.message))} ${g.dash} ${a.kind}: ${a.outcome}${hopNote(a)}`;
       for (const line of wrapToWidth(head, width)) yield paint(line, a.severity, color) + "\n";
       for (const line of wrapToWidth(escapeTerminal(a.summary), width - 4)) yield `    ${line}\n`;
       for (const step of a.nextSteps) {

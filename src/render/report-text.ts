@@ -13,6 +13,7 @@ import { describeCseq, describeMessage, describeOrigin } from "./message-label.j
 import { formatBytes, summarizeDocument } from "./report-summary.js";
 import type { TextStyle } from "./terminal.js";
 import { escapeTerminal, paint, severityGlyph } from "./terminal.js";
+import { hopNote } from "./hop-note.js";
 import { fitToWidth, measureWidth, padEndToWidth, truncateToWidth, wrapToWidth } from "./text-width.js";
 import { formatClock, formatDateTime, formatDeltaUs, formatDurationMs, parseTsUs } from "./time-format.js";
 
@@ -244,7 +245,7 @@ export function renderAnnotation(m: MessageRecord, a: AnnotationRecord, color: b
   const lines: string[] = [];
   const origin = opts.origin ?? describeOrigin(m);
   const what = a.kind === "generic" ? `${a.code}${a.reason === null ? "" : ` ${escapeTerminal(a.reason)}`}` : `${a.kind}: ${a.outcome}`;
-  const head = `${severityGlyph(a.severity)} ${what}${a.rfc === null ? "" : `  [${escapeTerminal(a.rfc)}]`}${origin === "" ? "" : `  (${origin})`}`;
+  const head = `${severityGlyph(a.severity)} ${what}${hopNote(a)}${a.rfc === null ? "" : `  [${escapeTerminal(a.rfc)}]`}${origin === "" ? "" : `  (${origin})`}`;
   lines.push(indent + paint(truncateToWidth(head, width - indent.length), a.severity, color));
   for (const l of wrapToWidth(escapeTerminal(a.summary), inner)) lines.push(`${indent}  ${paint(l, "bold", color)}`);
   // Catalogue explanations often open with the summary sentence: do not print it twice.

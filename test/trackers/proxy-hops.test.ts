@@ -9,6 +9,9 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/pipeline/analyze.js";
 import type { AnalysisDocument } from "../../src/model/document.js";
+import { renderAnnotation } from "../../src/render/report-text.js";
+import { buildLadder } from "../../src/render/ladder-model.js";
+import { indexDocument } from "../../src/render/document-index.js";
 
 const DIR = resolve(import.meta.dirname, "../../fixtures/proxy");
 const present = existsSync(join(DIR, "blind-transfer-udp/capture.pcap"));
@@ -100,5 +103,17 @@ describe.skipIf(!present)("hops through a Kamailio proxy", () => {
     const doc = await analyze([join(DIR, "blind-transfer-udp/capture.pcap")]);
     const call = doc.calls.find((c) => c.outcomes.length > 0);
     expect(call?.outcomes).toEqual(["transfer-succeeded"]);
+  });
+});
+
+describe.skipIf(!present)("hops in the views", () => {
+  it("the text report and the ladder say 'seen on 2 hops', and the proxy is one column even over TCP", async () => {
+    const doc = await analyze([join(DIR, "blind-transfer-tcp/capture.pcap")]);
+    const a = doc.annotations.find((x) => x.code === 202);
+    const m = a === undefined ? undefined : doc.messages[a.message];
+    if (a === undefined || m === undefined) throw new Error("no 202");
+    expect(renderAnnotation(m, a, false, 200)[0]).toContain("refer: transfer-succeeded; seen on 2 hops");
+    const ladder = buildLadder(indexDocument(doc), [doc.calls[0]?.callId ?? ""], { linked: true });
+    expect(ladder.participants).toEqual(["127.0.0.1:5060", "127.0.0.10:5060", "127.0.0.2:5060", "127.0.0.3:5060"]);
   });
 });
