@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 
 const ORDER = ["util", "model", "diagnostics", "input", "decode", "reassembly", "sip", "capture", "textlog", "correlate",
-  "trackers", "knowledge", "annotate", "render", "pipeline", "cli"];
+  "trackers", "knowledge", "annotate", "render", "pipeline", "store", "report", "cli"];
 const root = resolve(import.meta.dirname, "..", "src");
 
 function stageOf(file) {

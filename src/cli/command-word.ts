@@ -6,7 +6,7 @@
 import { stat } from "node:fs/promises";
 import { UsageError } from "../diagnostics/errors.js";
 
-export const COMMAND_NAMES: readonly string[] = ["analyze", "messages", "calls", "flow", "show", "tui", "explain", "compare", "lint", "completion", "help"];
+export const COMMAND_NAMES: readonly string[] = ["analyze", "messages", "calls", "flow", "show", "tui", "explain", "compare", "lint", "report", "query", "completion", "help"];
 
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -15,6 +15,8 @@ import { explainCommand } from "./commands/explain.js";
 import { flowCommand } from "./commands/flow.js";
 import { lintCommand } from "./commands/lint.js";
 import { messagesCommand } from "./commands/messages.js";
+import { queryCommand } from "./commands/query.js";
+import { reportCommand } from "./commands/report.js";
 import { showCommand } from "./commands/show.js";
 import { ExitCode } from "./exit-codes.js";
 import { NothingReadError } from "./input-verdict.js";
@@ -45,6 +47,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command(explainCommand)
     .command(compareCommand)
     .command(lintCommand)
+    .command(reportCommand)
+    .command(queryCommand)
     .completion("completion", "print a bash/zsh completion script (sipta completion >> ~/.bashrc)")
     .demandCommand(1, "give a command, e.g. `sipta analyze trace.pcap` (sipta --help lists them)")
     .strict()
