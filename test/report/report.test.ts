@@ -20,6 +20,13 @@ const haveCorpus = existsSync(CORPUS);
 if (!haveCorpus) console.warn(`SKIPPED (part): ${CORPUS} is absent; the report test runs over the fixtures only`);
 const INPUTS = haveCorpus ? [CORPUS, "fixtures"] : ["fixtures"];
 const CHROMIUM = "/usr/bin/chromium";
+/** The ClickHouse server .ci/run starts (scripts/clickhouse/start.sh); SIPTA_CLICKHOUSE_HTTP points elsewhere. */
+const CLICKHOUSE_HTTP = process.env.SIPTA_CLICKHOUSE_HTTP ?? "http://127.0.0.1:8123";
+const clickhouseDown = await fetch(`${CLICKHOUSE_HTTP}/ping`, { signal: AbortSignal.timeout(3000) }).then(
+  (r) => (r.ok ? null : `HTTP ${r.status}`),
+  (e: unknown) => (e instanceof Error ? e.message : String(e)),
+);
+if (clickhouseDown !== null && process.env.CI === undefined) console.warn(`SKIPPED: ClickHouse store test: no server at ${CLICKHOUSE_HTTP} (${clickhouseDown}); start one with scripts/clickhouse/start.sh`);
 
 export function sipta(args: readonly string[]) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LANG: "C" } });
@@ -125,6 +132,31 @@ describe("sipta report over the corpus and the fixtures", () => {
         await browser.close();
       }
     });
+  });
+});
+
+describe("the same report from ClickHouse", () => {
+  if (clickhouseDown !== null && process.env.CI !== undefined) {
+    it("needs the ClickHouse server in CI", () => {
+      expect.fail(`no ClickHouse at ${CLICKHOUSE_HTTP} (${clickhouseDown}); .ci/run must install and start it (scripts/clickhouse/start.sh)`);
+    });
+    return;
+  }
+  const database = `sipta_test_${process.pid}`;
+  const url = `${CLICKHOUSE_HTTP.replace(/^http:/, "clickhouse:")}/${database}`;
+  it.skipIf(clickhouseDown !== null)("writes the store there, and report and --db alone give the DuckDB report byte for byte", async () => {
+    try {
+      const written = sipta(["report", ...INPUTS, "-r", "--jobs", "2", "--no-timestamp", "--db", url, "--out", out("ch.json")]);
+      expect(written.code, written.err).toBe(0);
+      expect(readFileSync(out("ch.json"), "utf8")).toBe(json);
+      const alone = sipta(["report", "--db", url, "--no-timestamp", "--format", "json"]);
+      expect(alone.code, alone.err).toBe(0);
+      expect(alone.out).toBe(json);
+      const q = sipta(["query", "--db", url, "SELECT count(*) AS files FROM files", "--format", "csv"]);
+      expect(q.out).toBe(`files\r\n${(JSON.parse(json) as BatchReport).totals.files}\r\n`);
+    } finally {
+      await fetch(`${CLICKHOUSE_HTTP}/`, { method: "POST", body: `DROP DATABASE IF EXISTS ${database}` });
+    }
   });
 });
 
