@@ -131,22 +131,16 @@ export class StoreRows {
     let newCall: number | null = null;
     let retry: number | null = null;
     let delay: number | null = null;
-    switch (a.kind) {
-      case "refer":
-        sipfrag = a.details.finalStatus;
-        newCall = a.details.newCallStatus;
-        delay = a.details.finalDelayMs;
-        break;
-      case "redirect":
-        retry = a.details.retryStatus;
-        break;
-      case "flow":
-        retry = a.details.retryStatus;
-        delay = a.details.reregisterDelayMs;
-        break;
-      case "accepted":
-      case "generic":
-        break;
+    // Kind-specific facts; any other kind (generic, accepted, kinds added later) has none.
+    if (a.kind === "refer") {
+      sipfrag = a.details.finalStatus;
+      newCall = a.details.newCallStatus;
+      delay = a.details.finalDelayMs;
+    } else if (a.kind === "redirect") {
+      retry = a.details.retryStatus;
+    } else if (a.kind === "flow") {
+      retry = a.details.retryStatus;
+      delay = a.details.reregisterDelayMs;
     }
     this.push("annotations", [
       this.fileId, a.message, a.callId, facts?.us ?? null, a.frame, a.line, a.code, facts?.method ?? null, a.kind, a.outcome, a.severity,

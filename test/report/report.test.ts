@@ -98,7 +98,7 @@ describe("sipta report over the corpus and the fixtures", () => {
     expect(t.out).toMatch(/^code\s+n\n-+\s+-+\n/);
     const bad = sipta(["query", "--db", out("store.duckdb"), "SELEC nonsense"]);
     expect(bad.code).toBe(2);
-  });
+  }, 300_000);
 
   describe.skipIf(!existsSync(CHROMIUM))("the HTML in headless Chromium", () => {
     it("loads with no console error and no request, draws its charts, and shows the JSON's numbers", async () => {
@@ -131,7 +131,7 @@ describe("sipta report over the corpus and the fixtures", () => {
       } finally {
         await browser.close();
       }
-    });
+    }, 300_000);
   });
 });
 
@@ -157,7 +157,7 @@ describe("the same report from ClickHouse", () => {
     } finally {
       await fetch(`${CLICKHOUSE_HTTP}/`, { method: "POST", body: `DROP DATABASE IF EXISTS ${database}` });
     }
-  });
+  }, 600_000);
 });
 
 describe("sipta report on a folder that changes, with a bad file", () => {
@@ -185,6 +185,6 @@ describe("sipta report on a folder that changes, with a bad file", () => {
     expect(r.files.find((f) => f.path.endsWith("d.pcap"))?.error).toBe("no such file or directory");
     expect(r.totals.messages).toBe((JSON.parse(first.out) as BatchReport).totals.messages);
     expect(r.diagnostics.some((d) => d.code === "pipeline.no_sip")).toBe(true);
-  });
+  }, 300_000);
 });
 
