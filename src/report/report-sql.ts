@@ -5,8 +5,10 @@
  * fixed words. `sipta query` users can start from these.
  */
 
-/** Responses counted in code statistics: retransmissions repeat an answer and are left out. */
-const FRESH = "retransmission = 0";
+/** One event counted once: a copy of a response relayed on another hop is left out (its first copy counts). */
+const ONCE = "hop_copy = 0";
+/** Responses counted in code statistics: retransmissions repeat an answer and are left out, as are hop copies. */
+const FRESH = `retransmission = 0 AND ${ONCE}`;
 /** A failure response: 4xx-6xx except the 401/407 challenges that normal authentication starts with. */
 const FAILURE = "code >= 400 AND code NOT IN (401, 407)";
 
@@ -18,19 +20,19 @@ export const SQL = {
   responseCodes: `SELECT coalesce(method, '?') AS m, code, count(*) AS n FROM annotations WHERE ${FRESH} GROUP BY m, code ORDER BY m, code`,
   asr: `SELECT count(*) AS seizures, sum(CASE WHEN final_status >= 200 AND final_status < 300 THEN 1 ELSE 0 END) AS answered FROM calls WHERE method = 'INVITE'`,
   inviteStates: "SELECT state, count(*) AS n FROM calls WHERE method = 'INVITE' GROUP BY state ORDER BY state",
-  referOutcomes: "SELECT outcome, count(*) AS n FROM annotations WHERE kind = 'refer' GROUP BY outcome ORDER BY outcome",
-  referFailures: "SELECT sipfrag_status, count(*) AS n FROM annotations WHERE kind = 'refer' AND outcome = 'transfer-failed' GROUP BY sipfrag_status ORDER BY sipfrag_status",
-  droppedTransferees: "SELECT count(*) AS n FROM annotations WHERE kind = 'refer' AND new_call_status >= 300",
-  redirectOutcomes: "SELECT outcome, count(*) AS n FROM annotations WHERE kind = 'redirect' GROUP BY outcome ORDER BY outcome",
+  referOutcomes: `SELECT outcome, count(*) AS n FROM annotations WHERE ${ONCE} AND kind = 'refer' GROUP BY outcome ORDER BY outcome`,
+  referFailures: `SELECT sipfrag_status, count(*) AS n FROM annotations WHERE ${ONCE} AND kind = 'refer' AND outcome = 'transfer-failed' GROUP BY sipfrag_status ORDER BY sipfrag_status`,
+  droppedTransferees: `SELECT count(*) AS n FROM annotations WHERE ${ONCE} AND kind = 'refer' AND dropped_transferee = 1`,
+  redirectOutcomes: `SELECT outcome, count(*) AS n FROM annotations WHERE ${ONCE} AND kind = 'redirect' GROUP BY outcome ORDER BY outcome`,
   redirectCodes: `SELECT code, count(*) AS n FROM annotations WHERE kind = 'redirect' AND ${FRESH} GROUP BY code ORDER BY code`,
   flowCount: "SELECT count(*) AS n FROM flows",
   flowFailures: "SELECT failure_kind, count(*) AS n FROM flows WHERE failure_kind IS NOT NULL GROUP BY failure_kind ORDER BY failure_kind",
-  flowOutcomes: "SELECT outcome, count(*) AS n FROM annotations WHERE kind = 'flow' GROUP BY outcome ORDER BY outcome",
+  flowOutcomes: `SELECT outcome, count(*) AS n FROM annotations WHERE ${ONCE} AND kind = 'flow' GROUP BY outcome ORDER BY outcome`,
   authentication: `SELECT coalesce(method, '?') AS m, code, kind, outcome, count(*) AS n FROM annotations WHERE code IN (401, 407) AND ${FRESH}
     GROUP BY m, code, kind, outcome ORDER BY m, code, kind, outcome`,
   worstCalls: (limit: number) => `SELECT file_id, call_id, max(severity_rank) AS worst, sum(CASE WHEN severity_rank = 3 THEN 1 ELSE 0 END) AS errs,
     sum(CASE WHEN severity_rank = 2 THEN 1 ELSE 0 END) AS warns, sum(CASE WHEN ${FAILURE} AND ${FRESH} THEN 1 ELSE 0 END) AS fails
-    FROM annotations WHERE call_id IS NOT NULL GROUP BY file_id, call_id HAVING worst >= 2 OR fails > 0
+    FROM annotations WHERE ${ONCE} AND call_id IS NOT NULL GROUP BY file_id, call_id HAVING worst >= 2 OR fails > 0
     ORDER BY worst DESC, errs DESC, warns DESC, fails DESC, file_id, call_id LIMIT ${limit}`,
   /** `fileIds` and `hexCallIds` are hex strings (content hashes, hex(call_id)): safe as literals in both engines. */
   callsByHex: (fileIds: readonly string[], hexCallIds: readonly string[]) => `SELECT file_id, hex(call_id) AS h, method, state, final_status, start_us, outcomes, first_message

@@ -83,7 +83,7 @@ export function reportTables(r: BatchReport): ReportTable[] {
         ["missing NOTIFY", r.transfers.missingNotify],
         ["dropped transferees", r.transfers.droppedTransferees],
       ],
-      note: "Success rate: succeeded / (succeeded + failed + no NOTIFY + rejected). Dropped transferee: the transferee's INVITE to the target was answered >= 300.",
+      note: "Success rate: succeeded / (succeeded + failed + no NOTIFY + rejected). Dropped transferee: after a failed transfer the transferor hung up on the transferee instead of resuming the call (RFC 5589).",
     },
     { id: "transfer-outcomes", title: "Transfer outcomes", columns: ["outcome", "transfers"], rows: r.transfers.outcomes.map((o) => [o.outcome, o.count]) },
     { id: "transfer-failures", title: "Failed transfers by sipfrag status", columns: ["sipfrag status", "transfers"], rows: r.transfers.failuresBySipfrag.map((o) => [o.sipfrag, o.count]) },

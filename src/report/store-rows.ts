@@ -131,11 +131,13 @@ export class StoreRows {
     let newCall: number | null = null;
     let retry: number | null = null;
     let delay: number | null = null;
+    let dropped = 0;
     // Kind-specific facts; any other kind (generic, accepted, kinds added later) has none.
     if (a.kind === "refer") {
       sipfrag = a.details.finalStatus;
       newCall = a.details.newCallStatus;
       delay = a.details.finalDelayMs;
+      dropped = a.details.droppedBy === null ? 0 : 1;
     } else if (a.kind === "redirect") {
       retry = a.details.retryStatus;
     } else if (a.kind === "flow") {
@@ -144,7 +146,7 @@ export class StoreRows {
     }
     this.push("annotations", [
       this.fileId, a.message, a.callId, facts?.us ?? null, a.frame, a.line, a.code, facts?.method ?? null, a.kind, a.outcome, a.severity,
-      SEVERITY_RANK[a.severity], facts?.retransmission === true ? 1 : 0, sipfrag, newCall, retry, delay === null ? null : Math.round(delay), a.summary,
+      SEVERITY_RANK[a.severity], facts?.retransmission === true ? 1 : 0, a.sameEventAs === undefined || a.sameEventAs === null ? 0 : 1, sipfrag, newCall, dropped, retry, delay === null ? null : Math.round(delay), a.summary,
     ]);
   }
 

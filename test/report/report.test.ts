@@ -160,6 +160,32 @@ describe("the same report from ClickHouse", () => {
   }, 600_000);
 });
 
+describe("events seen on several hops count once", () => {
+  it("transfer and redirect outcomes of the proxy fixtures equal analyze's summary (which counts an event once)", () => {
+    const folder = "fixtures/proxy";
+    const rep = sipta(["report", folder, "-r", "--format", "json", "--no-timestamp", "--jobs", "2"]);
+    expect(rep.code, rep.err).toBe(0);
+    const r = JSON.parse(rep.out) as BatchReport;
+    const pcaps = r.files.filter((f) => f.format === "pcap").map((f) => f.path);
+    expect(pcaps.length).toBeGreaterThan(5);
+    const want = new Map<string, number>();
+    for (const p of pcaps) {
+      const a = sipta(["analyze", p, "--format", "json"]);
+      const doc = JSON.parse(a.out) as { summary: { outcomes: Record<string, number> } };
+      for (const [k, n] of Object.entries(doc.summary.outcomes)) want.set(k, (want.get(k) ?? 0) + n);
+    }
+    // The report's store has both the captures and the logs of each run; compare on the captures alone.
+    const only = sipta(["report", ...pcaps, "--format", "json", "--no-timestamp", "--jobs", "2"]);
+    const rc = JSON.parse(only.out) as BatchReport;
+    const got = new Map<string, number>();
+    for (const o of rc.transfers.outcomes) got.set(`refer:${o.outcome}`, o.count);
+    for (const o of rc.redirects.outcomes) got.set(`redirect:${o.outcome}`, o.count);
+    for (const o of rc.outbound.outcomes) got.set(`flow:${o.outcome}`, o.count);
+    const wantTracked = new Map([...want].filter(([k]) => /^(refer|redirect|flow):/.test(k)));
+    expect(Object.fromEntries(got)).toEqual(Object.fromEntries(wantTracked));
+  }, 600_000);
+});
+
 describe("sipta report on a folder that changes, with a bad file", () => {
   it("re-runs add only new or changed files; a bad file is listed with why, the rest reported, exit 3", () => {
     const folder = join(dir, "batch");
