@@ -54,7 +54,9 @@ export async function ingest(store: Store, paths: readonly string[], options: In
   let skipped = 0;
   options.progress?.begin(inputs.files);
 
-  await runPool(inputs.files, options.jobs, options, {
+  // Only plain data crosses to the workers (a progress object's functions cannot be cloned).
+  const job: JobOptions = { lang: options.lang, withMessages: options.withMessages, logFormat: options.logFormat, date: options.date, tz: options.tz };
+  await runPool(inputs.files, options.jobs, job, {
     hashed: async (path, fileId, bytes) => {
       sizes.set(path, bytes);
       if (byId.has(fileId)) return false;
