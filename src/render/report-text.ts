@@ -36,7 +36,7 @@ const FAILED_STATES: ReadonlySet<string> = new Set(["busy", "rejected", "failed"
 
 function hasProblem(index: DocumentIndex, call: CallRecord): boolean {
   const worst = worstSeverityOf(index, call.messages);
-  return worst === "error" || worst === "warning" || FAILED_STATES.has(call.state);
+  return worst === "error" || worst === "warning" || FAILED_STATES.has(call.state) || call.outcomes.includes("icmp-unreachable");
 }
 
 /** Generic (catalogue) explanations met so far: printed once per code at the end, with their frames. */

@@ -46,6 +46,8 @@ export class UnreachableTracker {
       m.count++;
       return;
     }
+    // The call carries the mark too (calls[].outcomes, the calls table, the report's problem calls).
+    if (txn.callId !== null) this.correlator.addOutcome(txn.callId, "icmp-unreachable");
     if (this.marks.size >= MAX_MARKED) {
       this.report({ txn, first: e, count: 1 }, "so far");
       return;

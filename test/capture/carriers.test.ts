@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { ArraySink } from "../../src/diagnostics/sink.js";
 import type { SipPayload, TraceEvent, UnreachableEvent } from "../../src/model/trace-event.js";
 import { analyze } from "../../src/pipeline/analyze.js";
+import { renderTextReport } from "../../src/render/report-text.js";
 import { parseSipMessage } from "../../src/sip/parser.js";
 import { captureFixtures } from "../../scripts/fixtures/captures.js";
 import { ISUP } from "../../scripts/fixtures/lib/sip-i.js";
@@ -93,5 +94,8 @@ describe("ICMP unreachable quoting SIP", () => {
       "INVITE #0 to 10.0.0.2:5060/UDP (Call-ID icmp-v4) never answered: ICMP port unreachable from 10.0.0.2 (frame 2, 3 in all for its retransmissions)",
       "INVITE #3 to [2001:db8::20]:5060/UDP (Call-ID icmp-v6) never answered: ICMPv6 port unreachable from 2001:db8::20 (frame 8)",
     ]);
+    // The calls carry the mark, and the text report counts them as problem calls.
+    expect(doc.calls.map((c) => [c.callId, c.outcomes.includes("icmp-unreachable")])).toEqual([["icmp-v4", true], ["icmp-v6", true]]);
+    expect(renderTextReport(doc, { width: 120, color: false, onlyAnnotated: false })).not.toContain("No call with a problem");
   });
 });
