@@ -16,9 +16,18 @@ export const US_PER_MS = 1_000;
 export function formatTimeIso(us: TimeUs): string {
   const ms = Math.floor(us / 1000);
   const micro = Math.trunc(us - ms * 1000);
-  const base = new Date(ms).toISOString(); // ...sss Z
-  return `${base.slice(0, 23)}${String(micro).padStart(3, "0")}Z`;
+  const second = Math.floor(ms / 1000);
+  // Every message is stamped, and a busy trace has thousands per second: the date part is formatted once per second.
+  if (second !== lastSecond) {
+    const base = new Date(second * 1000).toISOString(); // YYYY-MM-DDTHH:MM:SS.000Z, or longer for years past 9999
+    lastSecondPrefix = base.length === 24 ? base.slice(0, 20) : null;
+    lastSecond = second;
+  }
+  if (lastSecondPrefix === null) return `${new Date(ms).toISOString().slice(0, 23)}${String(micro).padStart(3, "0")}Z`;
+  return `${lastSecondPrefix}${String((ms - second * 1000) * 1000 + micro).padStart(6, "0")}Z`;
 }
+let lastSecond = Number.NaN;
+let lastSecondPrefix: string | null = null;
 
 /** `HH:MM:SS.mmm` in UTC, for ladders and tables. */
 export function formatTimeOfDay(us: TimeUs): string {

@@ -61,18 +61,94 @@ export interface JsonObject {
   readonly [k: string]: Json;
 }
 
+const NO_NESTED_ORDER = (): readonly string[] => [];
+
 /** Rebuilds `value` with keys in `order` first (in that order) and every other key sorted, recursively. */
-export function orderKeys(value: unknown, order: readonly string[] = [], nested: (key: string) => readonly string[] = () => []): Json {
+export function orderKeys(value: unknown, order: readonly string[] = [], nested: (key: string) => readonly string[] = NO_NESTED_ORDER): Json {
   if (value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "string") return value;
   if (Array.isArray(value)) return value.map((v: unknown) => orderKeys(v, order, nested));
   if (typeof value !== "object") return null;
   const obj = value as Readonly<Record<string, unknown>>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
-  const known = order.filter((k) => keys.includes(k));
-  const rest = keys.filter((k) => !order.includes(k)).sort();
   const out: Record<string, Json> = {};
-  for (const k of [...known, ...rest]) out[k] = orderKeys(obj[k], nested(k));
+  for (const k of keysInContractOrder(obj, order)) if (obj[k] !== undefined) out[k] = orderKeys(obj[k], nested(k));
   return out;
+}
+
+/**
+ * The keys of `obj`: those in `order` first (in that order), the rest sorted. Records are built as literals in the
+ * contract's order, so the common case is a straight comparison, with no set or sort.
+ */
+function keysInContractOrder(obj: object, order: readonly string[]): readonly string[] {
+  const keys = Object.keys(obj);
+  if (order.length === 0) return keys.sort();
+  if (keys.length === order.length && keys.every((k, i) => k === order[i])) return keys;
+  const present = new Set(keys);
+  const inOrder = new Set(order);
+  return [...order.filter((k) => present.has(k)), ...keys.filter((k) => !inOrder.has(k)).sort()];
+}
+
+/**
+ * `stringifyJson(orderKeys(value, order, nested))` in one pass, without building the reordered copy: this runs for
+ * every message and annotation of an NDJSON or JSON output, where the copy and its garbage cost more than the text.
+ */
+export function stringifyOrdered(value: unknown, order: readonly string[] = [], nested: (key: string) => readonly string[] = NO_NESTED_ORDER): string {
+  return escapeUnsafe(writeOrdered(value, order, nested));
+}
+
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+
+/**
+ * orderKeys builds a new object, and a JS object enumerates integer-like keys (array indices, e.g. the status codes
+ * of summary.statuses) first, ascending, whatever the insertion order: the one-pass writer must do the same.
+ */
+function asRebuiltObjectEnumerates(keys: readonly string[]): readonly string[] {
+  const isIndex = (k: string): boolean => {
+    const c = k.charCodeAt(0);
+    return c >= 48 && c <= 57 && ARRAY_INDEX.test(k) && Number(k) < 4294967295;
+  };
+  if (!keys.some(isIndex)) return keys;
+  const indices = keys.filter(isIndex).sort((a, b) => Number(a) - Number(b));
+  return [...indices, ...keys.filter((k) => !isIndex(k))];
+}
+
+function isPlainValue(v: unknown): boolean {
+  return v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+}
+
+function writeOrdered(value: unknown, order: readonly string[], nested: (key: string) => readonly string[]): string {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return JSON.stringify(value); // NaN and ±Infinity become null, as JSON.stringify writes them
+    case "boolean":
+      return value ? "true" : "false";
+    case "object":
+      break;
+    case "bigint":
+    case "function":
+    case "symbol":
+    case "undefined":
+      return "null"; // as orderKeys maps them (undefined object members never get here)
+  }
+  if (value === null) return "null";
+  if (Array.isArray(value)) {
+    // Frame numbers, warnings, next steps, refs: arrays of plain values need no reordering, native is faster.
+    if (value.every(isPlainValue)) return JSON.stringify(value);
+    let s = "[";
+    for (let i = 0; i < value.length; i++) s += (i === 0 ? "" : ",") + writeOrdered(value[i], order, nested);
+    return s + "]";
+  }
+  const obj = value as Readonly<Record<string, unknown>>;
+  let s = "{";
+  let first = true;
+  for (const k of asRebuiltObjectEnumerates(keysInContractOrder(obj, order))) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    s += (first ? "" : ",") + JSON.stringify(k) + ":" + writeOrdered(v, nested(k), NO_NESTED_ORDER);
+    first = false;
+  }
+  return s + "}";
 }
 
 function nestedOrderIn(record: "call" | "summary" | "other"): (key: string) => readonly string[] {
@@ -88,22 +164,33 @@ export function orderRecord(type: RecordType, value: unknown): JsonObject {
 }
 
 function orderRecordValue(type: RecordType, value: unknown): Json {
-  switch (type) {
-    case "message":
-      return orderKeys(value, MESSAGE_KEYS);
-    case "call":
-      return orderKeys(value, CALL_KEYS, nestedOrderIn("call"));
-    case "annotation":
-      return orderKeys(value, ANNOTATION_KEYS);
-    case "flow":
-      return orderKeys(value, FLOW_KEYS);
-    case "diagnostic":
-      return orderKeys(value, DIAGNOSTIC_KEYS);
-    case "file":
-      return orderKeys(value, FILE_KEYS);
-    case "summary":
-      return orderKeys(value, SUMMARY_KEYS);
+  return orderKeys(value, RECORD_ORDER[type], type === "call" ? CALL_NESTED_ORDER : NO_NESTED_ORDER);
+}
+
+const RECORD_ORDER: Readonly<Record<RecordType, readonly string[]>> = {
+  message: MESSAGE_KEYS,
+  call: CALL_KEYS,
+  annotation: ANNOTATION_KEYS,
+  flow: FLOW_KEYS,
+  diagnostic: DIAGNOSTIC_KEYS,
+  file: FILE_KEYS,
+  summary: SUMMARY_KEYS,
+};
+const CALL_NESTED_ORDER = nestedOrderIn("call");
+
+/** `stringifyJson(orderRecord(type, value))`, in one pass (see stringifyOrdered). */
+export function stringifyRecord(type: RecordType, value: unknown): string {
+  return stringifyOrdered(value, RECORD_ORDER[type], type === "call" ? CALL_NESTED_ORDER : NO_NESTED_ORDER);
+}
+
+/** `stringifyJson({ type, ...orderRecord(type, value) })`: one NDJSON line's object, in one pass. */
+export function stringifyTypedRecord(type: Exclude<RecordType, "file" | "summary">, value: unknown): string {
+  // A record that is not an object, or has its own `type`, takes the general path (the spread decides).
+  if (typeof value !== "object" || value === null || Array.isArray(value) || Object.hasOwn(value, "type")) {
+    return stringifyJson({ type, ...orderRecord(type, value) });
   }
+  const body = stringifyRecord(type, value);
+  return `{"type":${JSON.stringify(type)}${body === "{}" ? "}" : `,${body.slice(1)}`}`;
 }
 
 /** The whole document in the contract's key order. */
@@ -126,5 +213,9 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u
 
 /** JSON.stringify (which already escapes C0 and lone surrogates) plus \uNNNN for the characters above. */
 export function stringifyJson(value: Json, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return escapeUnsafe(JSON.stringify(value, null, indent));
+}
+
+function escapeUnsafe(json: string): string {
+  return json.replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -4,12 +4,12 @@
  * can check the version once it has everything). Each record keeps the contract's key order.
  */
 import type { AnalysisDocument } from "../model/document.js";
-import { orderRecord, stringifyJson } from "./json-text.js";
+import { orderRecord, stringifyJson, stringifyTypedRecord } from "./json-text.js";
 
 export type NdjsonType = "message" | "call" | "annotation" | "flow" | "diagnostic" | "summary";
 
 function line(type: Exclude<NdjsonType, "summary">, record: unknown): string {
-  return stringifyJson({ type, ...orderRecord(type, record) }) + "\n";
+  return stringifyTypedRecord(type, record) + "\n";
 }
 
 /** The lines in document order; use it to stream a large document. */

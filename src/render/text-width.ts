@@ -35,6 +35,7 @@ const ZERO_WIDTH_RANGES: readonly (readonly [number, number])[] = [
 /** Cells one code point takes: 0, 1 or 2. */
 export function measureCodePoint(ch: string): 0 | 1 | 2 {
   const cp = ch.codePointAt(0) ?? 0;
+  if (cp < 0x300) return 1; // below the first combining mark: ASCII and Latin, most of what is measured
   for (const [lo, hi] of ZERO_WIDTH_RANGES) if (cp >= lo && cp <= hi) return 0;
   for (const [lo, hi] of WIDE_RANGES) {
     if (cp < lo) break;
@@ -44,6 +45,10 @@ export function measureCodePoint(ch: string): 0 | 1 | 2 {
 }
 
 export function measureWidth(text: string): number {
+  // Addresses, Call-IDs and methods are ASCII: one cell per UTF-16 unit below U+0300, no code point walk needed.
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) < 0x300) i++;
+  if (i === text.length) return text.length;
   let w = 0;
   for (const ch of text) w += measureCodePoint(ch);
   return w;

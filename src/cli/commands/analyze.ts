@@ -9,7 +9,7 @@ import { renderJsonReport } from "../../render/report-json.js";
 import { writeTextReport } from "../../render/report-text.js";
 import { writeMarkdownReport } from "../../render/report-markdown.js";
 import { renderHtmlReport } from "../../render/html/report-html.js";
-import { orderRecord, stringifyJson } from "../../render/json-text.js";
+import { orderRecord, stringifyJson, stringifyTypedRecord } from "../../render/json-text.js";
 import { colorFor, proseWidth } from "../env.js";
 import { bindFilter, filterDocument, isFilterActive, messageMatches, readFilter, type BoundFilter, type MessageFilter } from "../filters.js";
 import { callIdContains } from "../call-id-match.js";
@@ -108,7 +108,7 @@ async function streamNdjson(files: readonly string[], opts: AnalyzeOptions, filt
       if (ev.type === "message" && bound === null) bound = bindFilter(filter, ev.message.ts);
       const skip = active && bound !== null && ((ev.type === "message" && !messageMatches(ev.message, bound)) || (ev.type === "call" && filter.callIds !== null && !filter.callIds.some((fr) => callIdContains(ev.call.callId, fr))));
       const record = ev.type === "message" ? ev.message : ev.type === "annotation" ? ev.annotation : ev.type === "call" ? ev.call : ev.type === "flow" ? ev.flow : ev.diagnostic;
-      line = skip ? null : stringifyJson({ type: ev.type, ...orderRecord(ev.type, record) });
+      line = skip ? null : stringifyTypedRecord(ev.type, record);
     }
     if (line === null) continue;
     batch += `${line}\n`;

@@ -19,7 +19,7 @@ import { formatMessageCsv, MESSAGES_CSV_HEADER, StreamedMessagesTable, type Mess
 import { renderRawBlock } from "../../render/raw-message.js";
 import { escapeVisible } from "../../render/escape-visible.js";
 import { formatCsvRow } from "../../render/csv-cell.js";
-import { stringifyJson, orderRecord } from "../../render/json-text.js";
+import { stringifyRecord } from "../../render/json-text.js";
 import { Output } from "../output.js";
 import { Progress } from "../progress.js";
 import { colorFor, outputWidth } from "../env.js";
@@ -84,7 +84,7 @@ export async function runMessages(args: MessagesArgs, lintOnly: boolean): Promis
   const strict = lintOnly || args.strict === true;
   const raw = args.raw === true;
   const color = colorFor(process.stdout, args.color) === "ansi";
-  if (format === "ndjson" && !lintOnly) sink.onReport((d) => process.stderr.write(`${stringifyJson(orderRecord("diagnostic", toDiagnosticRecord(d)))}\n`));
+  if (format === "ndjson" && !lintOnly) sink.onReport((d) => process.stderr.write(`${stringifyRecord("diagnostic", toDiagnosticRecord(d))}\n`));
   const infos: SourceInfo[] = files.map(() => ({ format: "unknown", bytes: 0 }));
   const sources = files.map((f, i) => readTraceEvents(f, opts, sink, infos[i] ?? { format: "unknown", bytes: 0 }));
   const events = sources.length === 1 && sources[0] !== undefined ? sources[0] : mergeByTime(sources);
@@ -120,8 +120,8 @@ export async function runMessages(args: MessagesArgs, lintOnly: boolean): Promis
         shown++;
         const rawText = raw ? msg.bytes.toString("utf8") : undefined;
         const row: MessageRow = { m: record, copyOfWhere: item.copyOf === null ? null : (recent.get(item.copyOf) ?? `#${item.copyOf}`) };
-        if (format === "ndjson") batch += `${stringifyJson(orderRecord("message", rawText === undefined ? record : { ...record, raw: rawText }))}\n`;
-        else if (format === "json") batch += `${shown > 1 ? "," : ""}\n  ${stringifyJson(orderRecord("message", rawText === undefined ? record : { ...record, raw: rawText }))}`;
+        if (format === "ndjson") batch += `${stringifyRecord("message", rawText === undefined ? record : { ...record, raw: rawText })}\n`;
+        else if (format === "json") batch += `${shown > 1 ? "," : ""}\n  ${stringifyRecord("message", rawText === undefined ? record : { ...record, raw: rawText })}`;
         else if (format === "csv") batch += formatMessageCsv(record, rawText);
         else if (rawText !== undefined) batch += `${shown > 1 ? "\n" : ""}${renderRawBlock(record, rawText, [], { color })}`;
         else if (table !== null) batch += table.push(row);
