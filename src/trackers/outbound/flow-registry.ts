@@ -36,6 +36,10 @@ export class FlowRegistry {
   private readonly byRegister = new Map<number, Flow>();
   /** Recovery attempts awaiting their final response, by the REGISTER's index. */
   private readonly byAttempt = new Map<number, { readonly failed: Flow; readonly attempt: RecoveryAttempt }>();
+  // Indexes over the live flows, so that a REGISTER or a retried request costs a lookup, not a walk over every flow
+  // (a busy registrar holds tens of thousands): by AoR + instance + reg-id, and by registered Contact URI.
+  private readonly byIdentity = new Map<string, Flow[]>();
+  private readonly byContact = new Map<string, Flow[]>();
   private readonly pongDue = new ExpiryQueue<Flow>();
   private readonly timers = new MinHeap<Flow>();
 
@@ -166,7 +170,11 @@ export class FlowRegistry {
     this.noteAttempt(flow, req, nowUs);
     if (contact.ob) flow.ob = true;
     if (req.supported.includes("outbound") || req.require.includes("outbound")) flow.outboundSupported = true;
-    flow.contactKeys.add(uriKey(contact.address.uri));
+    const contactKey = uriKey(contact.address.uri);
+    if (!flow.contactKeys.has(contactKey)) {
+      flow.contactKeys.add(contactKey);
+      addTo(this.byContact, contactKey, flow);
+    }
     this.byRegister.set(req.index, flow);
   }
 
@@ -237,13 +245,12 @@ export class FlowRegistry {
   }
 
   private latestFlow(aor: string | null, instance: string | null, regId: number | null): Flow | null {
-    let best: Flow | null = null;
-    for (const f of this.flows) if (f.aor === aor && f.instance === instance && f.regId === regId && (best === null || f.seq > best.seq)) best = f;
-    return best;
+    return newest(this.byIdentity.get(identityKey(aor, instance, regId)) ?? []);
   }
 
   private addFlow(f: Flow): Flow {
     this.flows.add(f);
+    addTo(this.byIdentity, identityKey(f.aor, f.instance, f.regId), f);
     const list = this.byConn.get(f.connKey);
     if (list === undefined) this.byConn.set(f.connKey, [f]);
     else list.push(f);
@@ -312,12 +319,9 @@ export class FlowRegistry {
     if (flow.emitted) return;
     flow.emitted = true;
     this.flows.delete(flow);
-    const list = this.byConn.get(flow.connKey);
-    if (list !== undefined) {
-      const i = list.indexOf(flow);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) this.byConn.delete(flow.connKey);
-    }
+    removeFrom(this.byConn, flow.connKey, flow);
+    removeFrom(this.byIdentity, identityKey(flow.aor, flow.instance, flow.regId), flow);
+    for (const k of flow.contactKeys) removeFrom(this.byContact, k, flow);
     for (const t of flow.tokens) if (this.byToken.get(t) === flow) this.byToken.delete(t);
     this.ctx.emitFlow(toFlowRecord(flow));
   }
@@ -344,13 +348,33 @@ export class FlowRegistry {
       const f = list?.find(isAlive) ?? list?.[list.length - 1];
       if (f !== undefined) return f;
     }
-    const ruri = uriKey(req.requestUri);
-    let best: Flow | null = null;
-    for (const f of this.flows) {
-      if (!f.contactKeys.has(ruri)) continue;
-      if (dst !== null && dst.ip !== f.edge.ip) continue;
-      if (best === null || f.seq > best.seq) best = f;
-    }
-    return best;
+    const toEdge = (this.byContact.get(uriKey(req.requestUri)) ?? []).filter((f) => dst === null || dst.ip === f.edge.ip);
+    return newest(toEdge);
   }
+}
+
+function identityKey(aor: string | null, instance: string | null, regId: number | null): string {
+  // JSON keeps null apart from the string "null" and cannot be forged by a separator inside a URI.
+  return JSON.stringify([aor, instance, regId]);
+}
+
+function addTo(index: Map<string, Flow[]>, key: string, flow: Flow): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [flow]);
+  else list.push(flow);
+}
+
+function removeFrom(index: Map<string, Flow[]>, key: string, flow: Flow): void {
+  const list = index.get(key);
+  if (list === undefined) return;
+  const i = list.indexOf(flow);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) index.delete(key);
+}
+
+/** The most recently created flow of `flows` (highest seq), or null. */
+function newest(flows: readonly Flow[]): Flow | null {
+  let best: Flow | null = null;
+  for (const f of flows) if (best === null || f.seq > best.seq) best = f;
+  return best;
 }
