@@ -92,7 +92,15 @@ function keysInContractOrder(obj: object, order: readonly string[]): readonly st
  * every message and annotation of an NDJSON or JSON output, where the copy and its garbage cost more than the text.
  */
 export function stringifyOrdered(value: unknown, order: readonly string[] = [], nested: (key: string) => readonly string[] = NO_NESTED_ORDER): string {
-  return escapeUnsafe(writeOrdered(value, order, nested));
+  return escapeUnsafe(writeOrdered(value, order, nested, null));
+}
+
+/**
+ * As `stringifyJson(orderKeys(...), 2)` writes `value` when it sits at `depth` inside the indented document
+ * (without the leading indentation of its first line): lets the JSON document be written one record at a time.
+ */
+export function stringifyOrderedIndented(value: unknown, depth: number, order: readonly string[] = [], nested: (key: string) => readonly string[] = NO_NESTED_ORDER): string {
+  return escapeUnsafe(writeOrdered(value, order, nested, "  ".repeat(depth)));
 }
 
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
@@ -115,7 +123,8 @@ function isPlainValue(v: unknown): boolean {
   return v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
 }
 
-function writeOrdered(value: unknown, order: readonly string[], nested: (key: string) => readonly string[]): string {
+/** `indent` is the indentation of the line `value` starts on, or null for compact output. */
+function writeOrdered(value: unknown, order: readonly string[], nested: (key: string) => readonly string[], indent: string | null): string {
   switch (typeof value) {
     case "string":
       return JSON.stringify(value);
@@ -134,21 +143,31 @@ function writeOrdered(value: unknown, order: readonly string[], nested: (key: st
   if (value === null) return "null";
   if (Array.isArray(value)) {
     // Frame numbers, warnings, next steps, refs: arrays of plain values need no reordering, native is faster.
-    if (value.every(isPlainValue)) return JSON.stringify(value);
+    if (value.every(isPlainValue)) return indent === null ? JSON.stringify(value) : JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+    if (indent === null) {
+      let s = "[";
+      for (let i = 0; i < value.length; i++) s += (i === 0 ? "" : ",") + writeOrdered(value[i], order, nested, null);
+      return s + "]";
+    }
+    const inner = `${indent}  `;
     let s = "[";
-    for (let i = 0; i < value.length; i++) s += (i === 0 ? "" : ",") + writeOrdered(value[i], order, nested);
-    return s + "]";
+    for (let i = 0; i < value.length; i++) s += (i === 0 ? "\n" : ",\n") + inner + writeOrdered(value[i], order, nested, inner);
+    return s + `\n${indent}]`;
   }
   const obj = value as Readonly<Record<string, unknown>>;
-  let s = "{";
+  const inner = indent === null ? null : `${indent}  `;
+  // JSON.stringify's layout: `{"k":v,...}` compact; `{`, then `"k": v` one per line one step in, then `}` indented.
+  const separator = inner === null ? "," : `,\n${inner}`;
+  let s = inner === null ? "{" : `{\n${inner}`;
   let first = true;
   for (const k of asRebuiltObjectEnumerates(keysInContractOrder(obj, order))) {
     const v = obj[k];
     if (v === undefined) continue;
-    s += (first ? "" : ",") + JSON.stringify(k) + ":" + writeOrdered(v, nested(k), NO_NESTED_ORDER);
+    s += (first ? "" : separator) + JSON.stringify(k) + (inner === null ? ":" : ": ") + writeOrdered(v, nested(k), NO_NESTED_ORDER, inner);
     first = false;
   }
-  return s + "}";
+  if (first) return "{}";
+  return inner === null ? `${s}}` : `${s}\n${indent ?? ""}}`;
 }
 
 function nestedOrderIn(record: "call" | "summary" | "other"): (key: string) => readonly string[] {
@@ -177,6 +196,11 @@ const RECORD_ORDER: Readonly<Record<RecordType, readonly string[]>> = {
   summary: SUMMARY_KEYS,
 };
 const CALL_NESTED_ORDER = nestedOrderIn("call");
+
+/** `stringifyJson(orderRecord(type, value))`, in one pass (see stringifyOrdered). */
+export function stringifyRecordIndented(type: RecordType, value: unknown, depth: number): string {
+  return stringifyOrderedIndented(value, depth, RECORD_ORDER[type], type === "call" ? CALL_NESTED_ORDER : NO_NESTED_ORDER);
+}
 
 /** `stringifyJson(orderRecord(type, value))`, in one pass (see stringifyOrdered). */
 export function stringifyRecord(type: RecordType, value: unknown): string {

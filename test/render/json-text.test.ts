@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { analyze } from "../../src/pipeline/analyze.js";
-import { orderKeys, orderRecord, stringifyJson, stringifyOrdered, stringifyRecord, stringifyTypedRecord } from "../../src/render/json-text.js";
+import { orderKeys, orderRecord, stringifyJson, stringifyOrdered, stringifyOrderedIndented, stringifyRecord, stringifyRecordIndented, stringifyTypedRecord } from "../../src/render/json-text.js";
 
 const demo = new URL("../../fixtures/demo/transfer-and-redirect.pcap", import.meta.url).pathname;
 
@@ -20,6 +20,7 @@ describe("stringifyRecord", () => {
     for (const [type, rec] of cases) {
       expect(stringifyRecord(type, rec)).toBe(stringifyJson(orderRecord(type, rec)));
       expect(stringifyTypedRecord(type, rec)).toBe(stringifyJson({ type, ...orderRecord(type, rec) }));
+      expect(stringifyRecordIndented(type, rec, 0)).toBe(stringifyJson(orderRecord(type, rec), 2));
     }
   });
 
@@ -34,6 +35,10 @@ describe("stringifyRecord", () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.uniqueArray(fc.string(), { maxLength: 4 }), (v, order) => {
         expect(stringifyOrdered(v, order)).toBe(stringifyJson(orderKeys(v, order)));
+        expect(stringifyOrderedIndented(v, 0, order)).toBe(stringifyJson(orderKeys(v, order), 2));
+        // Nested two levels deep in an indented document, as the JSON report writes each record.
+        const inDoc = stringifyJson({ a: [orderKeys(v, order)] }, 2);
+        expect(inDoc).toBe(`{\n  "a": [\n    ${stringifyOrderedIndented(v, 2, order)}\n  ]\n}`);
       }),
       { numRuns: 500 },
     );

@@ -14,6 +14,7 @@ import { colorFor, proseWidth } from "../env.js";
 import { bindFilter, filterDocument, isFilterActive, messageMatches, readFilter, type BoundFilter, type MessageFilter } from "../filters.js";
 import { callIdContains } from "../call-id-match.js";
 import { loadAnalysis } from "../load-analysis.js";
+import { canStreamJson, writeJsonStreamed } from "../json-streamed.js";
 import { checkInputsRead } from "../input-verdict.js";
 import { Output } from "../output.js";
 import { readFiles, readLang, readSourceOptions, withColorOption, withInputOptions, withLangOption } from "../options.js";
@@ -126,6 +127,10 @@ async function streamNdjson(files: readonly string[], opts: AnalyzeOptions, filt
 
 async function renderDocument(args: AnalyzeArgs, files: readonly string[], opts: AnalyzeOptions, filter: MessageFilter, failOn: FailOn | null, report: FailOnReport): Promise<number> {
   const format = args.format ?? "text";
+  if (format === "json" && args.raw !== true && !isFilterActive(filter) && (await canStreamJson(files))) {
+    await writeJsonStreamed(files, opts, failOn, report, new Output());
+    return report.matched ? ExitCode.FailOn : ExitCode.Ok;
+  }
   const wantRaw = format === "html" || (format === "json" && args.raw === true);
   // A text report on a terminal shows the diagnostics' sentences itself, on the same screen: not twice.
   const textOnTty = format === "text" && (process.stdout.isTTY as boolean | undefined) === true;
