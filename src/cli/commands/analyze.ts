@@ -8,7 +8,7 @@ import { analyzeStream, type AnalyzeOptions } from "../../pipeline/analyze.js";
 import { renderJsonReport } from "../../render/report-json.js";
 import { writeTextReport } from "../../render/report-text.js";
 import { writeMarkdownReport } from "../../render/report-markdown.js";
-import { renderHtmlReport } from "../../render/html/report-html.js";
+import { writeHtmlReport } from "../../render/html/report-html.js";
 import { orderRecord, stringifyJson, stringifyTypedRecord } from "../../render/json-text.js";
 import { colorFor, proseWidth } from "../env.js";
 import { bindFilter, filterDocument, isFilterActive, messageMatches, readFilter, type BoundFilter, type MessageFilter } from "../filters.js";
@@ -147,7 +147,7 @@ async function renderDocument(args: AnalyzeArgs, files: readonly string[], opts:
       await out.writeAll(writeMarkdownReport(doc, { onlyAnnotated: args["only-annotated"] === true }));
       break;
     case "html":
-      await out.write(renderHtmlReport(doc, { raw, title: `sipta report: ${files.join(", ")}` }));
+      await out.writeAll(writeHtmlReport(doc, { raw, title: `sipta report: ${files.join(", ")}` }));
       break;
     default:
       await out.writeAll(writeTextReport(doc, { color: colorFor(process.stdout, args.color) === "ansi", onlyAnnotated: args["only-annotated"] === true, width: proseWidth(process.stdout, args.width), problemsOnly: args.all !== true && args["only-annotated"] !== true, numbers: loaded.numbers }));
