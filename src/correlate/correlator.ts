@@ -13,6 +13,7 @@ import { CallTable, type CallEntry } from "./call-table.js";
 import { findCorrelatedCallIds } from "./correlation-headers.js";
 import { DialogTable, MAX_DIALOGS_PER_CALL, type Dialog } from "./dialog-table.js";
 import { HopLinker } from "./hop-links.js";
+import { SessionIdIndex } from "./session-id-links.js";
 import { T1_64_US, TransactionTable } from "./transaction-table.js";
 import type { CorrelatedMessage, Transaction } from "./types.js";
 
@@ -36,6 +37,7 @@ export class Correlator {
   readonly dialogs = new DialogTable();
   private readonly calls: CallTable;
   private readonly hops = new HopLinker();
+  private readonly sessionIds = new SessionIdIndex();
   private evictionReported = false;
   private callEvictionReported = false;
   private dialogLimitReported = false;
@@ -231,6 +233,8 @@ export class Correlator {
 
   private linkByHeaders(callId: string, msg: SipRequest): void {
     for (const other of findCorrelatedCallIds(msg)) this.linkCalls(callId, other, "correlation-header", msg.index);
+    // RFC 7989: the Session-ID a B2BUA keeps across its legs.
+    for (const other of this.sessionIds.linkedCallIds(msg)) this.linkCalls(callId, other, "correlation-header", msg.index);
     if (msg.method === "INVITE" && msg.toTag === null) {
       // RFC 3891 §3: the new INVITE names the dialog it replaces.
       const rep = msg.replaces;
