@@ -35,6 +35,11 @@ export interface CodeTexts {
   readonly whenYouSeeIt: readonly string[];
   /** Next steps, in the order an engineer should take them. */
   readonly howToFix: readonly string[];
+  /**
+   * Who sends this code, to whom, and when, where the class sentence would mislead (knowledge audit T10: 430 is
+   * no "faulty request", it goes from an edge proxy to the authoritative proxy). Compare pages prefer it.
+   */
+  readonly whoSends?: string;
 }
 
 /** One catalogue entry as written in catalogue/*.ts. */

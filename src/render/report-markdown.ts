@@ -9,7 +9,9 @@ import type { DocumentIndex } from "./document-index.js";
 import { indexDocument, isNotable, notableAnnotationsOf, worstSeverityOf } from "./document-index.js";
 import { renderLadderMermaid } from "./ladder-mermaid.js";
 import { escapeMarkdown } from "./markdown-escape.js";
+import type { Lang } from "../knowledge/index.js";
 import { describeCseq, describeMessage, describeOrigin } from "./message-label.js";
+import { nextStepsLabel } from "./next-steps-label.js";
 import { formatBytes, summarizeDocument } from "./report-summary.js";
 import { severityGlyph } from "./terminal.js";
 import { formatClock, formatDateTime, formatDeltaUs, formatDurationMs, parseTsUs } from "./time-format.js";
@@ -93,11 +95,11 @@ function renderCall(index: DocumentIndex, call: CallRecord, n: number, opts: Mar
   if (opts.ladders !== false && msgs.length <= (opts.maxLadderRows ?? 200)) {
     lines.push("", renderLadderMermaid(index, [call.callId], { fenced: true, times: false, call }).trimEnd());
   }
-  for (const m of annotated) for (const a of notableAnnotationsOf(index, m.index)) lines.push("", ...renderAnnotation(m, a));
+  for (const m of annotated) for (const a of notableAnnotationsOf(index, m.index)) lines.push("", ...renderAnnotation(m, a, index.doc.lang));
   return lines.join("\n") + "\n";
 }
 
-function renderAnnotation(m: MessageRecord, a: AnnotationRecord): string[] {
+function renderAnnotation(m: MessageRecord, a: AnnotationRecord, lang: Lang): string[] {
   const origin = describeOrigin(m);
   const where = [formatClock(m.ts), origin].filter((x) => x !== "").join(", ");
   const out = [
@@ -108,7 +110,7 @@ function renderAnnotation(m: MessageRecord, a: AnnotationRecord): string[] {
     `> ${escapeMarkdown(a.explanation, 8000)}`,
   ];
   if (a.nextSteps.length > 0) {
-    out.push(">", "> Next steps:", ">");
+    out.push(">", `> ${nextStepsLabel(lang)}`, ">");
     for (const s of a.nextSteps) out.push(`> - ${escapeMarkdown(s, 4000)}`);
   }
   return out;

@@ -7,9 +7,11 @@
  * are the only escapes emitted.
  */
 import type { AnalysisDocument, AnnotationRecord, CallRecord, MessageRecord } from "../model/document.js";
+import type { Lang } from "../knowledge/index.js";
 import type { DocumentIndex } from "./document-index.js";
 import { indexDocument, isNotable, notableAnnotationsOf, worstSeverityOf } from "./document-index.js";
 import { describeCseq, describeMessage, describeOrigin } from "./message-label.js";
+import { nextStepsLabel } from "./next-steps-label.js";
 import { formatBytes, summarizeDocument } from "./report-summary.js";
 import type { TextStyle } from "./terminal.js";
 import { escapeTerminal, paint, severityGlyph } from "./terminal.js";
@@ -86,16 +88,16 @@ export function* writeTextReport(doc: AnalysisDocument, opts: TextReportOptions)
     }
   }
   if (shown === 0) yield "\n" + (opts.onlyAnnotated ? "No annotated messages.\n" : opts.problemsOnly === true && doc.calls.length > 0 ? "No call with a problem.\n" : "No calls.\n");
-  yield* writeExplanations(explained, opts.color, width);
+  yield* writeExplanations(explained, opts.color, width, index.doc.lang);
   if (hidden > 0) yield "\n" + paint(`${hidden} call(s) without problems not shown: --all shows every call and message.`, "dim", opts.color) + "\n";
 }
 
-function* writeExplanations(explained: Explained, color: boolean, width: number): Generator<string> {
+function* writeExplanations(explained: Explained, color: boolean, width: number, lang: Lang): Generator<string> {
   if (explained.byCode.size === 0) return;
   yield "\n" + paint("Explanations (once per response code)", "heading", color) + "\n";
   for (const [, e] of [...explained.byCode.entries()].sort((a, b) => a[0] - b[0])) {
     const frames = e.where.length > 12 ? `${e.where.slice(0, 12).join(", ")} … (${e.where.length} in all)` : e.where.join(", ");
-    yield "\n" + renderAnnotation(e.message, e.first, color, width, { origin: `${e.where.length}×: ${frames}` }).join("\n") + "\n";
+    yield "\n" + renderAnnotation(e.message, e.first, color, width, { origin: `${e.where.length}×: ${frames}`, lang }).join("\n") + "\n";
   }
 }
 
@@ -232,14 +234,14 @@ function renderMessages(index: DocumentIndex, msgs: readonly MessageRecord[], op
         // Catalogue text is the same for every response with this code: one line here, explained once at the end.
         explained.add(m, a);
         out.push(`        ${paint(`${severityGlyph(a.severity)} ${a.code}: ${truncateToWidth(escapeTerminal(a.summary), Math.max(20, width - 16))}`, a.severity, color)}`);
-      } else out.push(...renderAnnotation(m, a, color, width));
+      } else out.push(...renderAnnotation(m, a, color, width, { lang: index.doc.lang }));
     }
   }
   return out.length === 0 ? "" : out.join("\n") + "\n";
 }
 
 /** One annotation as indented lines: verdict, summary, explanation, next steps (also used by `sipta show`). */
-export function renderAnnotation(m: MessageRecord, a: AnnotationRecord, color: boolean, width: number, opts: { readonly origin?: string } = {}): string[] {
+export function renderAnnotation(m: MessageRecord, a: AnnotationRecord, color: boolean, width: number, opts: { readonly origin?: string; readonly lang?: Lang } = {}): string[] {
   const indent = "        ";
   const inner = width - indent.length - 2;
   const lines: string[] = [];
@@ -252,7 +254,7 @@ export function renderAnnotation(m: MessageRecord, a: AnnotationRecord, color: b
   const explanation = a.explanation.startsWith(a.summary) ? a.explanation.slice(a.summary.length).trim() : a.explanation;
   for (const l of wrapToWidth(escapeTerminal(explanation), inner)) if (l !== "") lines.push(`${indent}  ${l}`);
   if (a.nextSteps.length > 0) {
-    lines.push(`${indent}  ${paint("Next steps:", "bold", color)}`);
+    lines.push(`${indent}  ${paint(nextStepsLabel(opts.lang ?? "en"), "bold", color)}`);
     for (const step of a.nextSteps) {
       const wrapped = wrapToWidth(escapeTerminal(step), inner - 4);
       lines.push(`${indent}    • ${wrapped[0] ?? ""}`);

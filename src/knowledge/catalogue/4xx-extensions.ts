@@ -151,24 +151,25 @@ export const CODES_4XX_EXTENSIONS: readonly CodeData[] = [
   {
     code: 429,
     reason: "Provide Referrer Identity",
-    ref: rfc(3892),
+    ref: rfc(3892, "5"),
+    seeAlso: [rfc(3892, "2.2"), rfc(3892, "4")],
     texts: {
       en: {
         description:
-          "The REFER recipient will only act on the request if it carries a valid Referred-By token (RFC 3892) identifying who asked for the referral.",
+          "The sender wants a signed Referred-By token (an S/MIME-signed authenticated identity body referenced from Referred-By, RFC 3892 §4) identifying who asked for the referral. Mostly the refer target sends it, to the transferee's INVITE, and the transferee relays it to the transferor inside the NOTIFY sipfrag (RFC 3892 §5); a REFER recipient may also reject the REFER itself with it (§2.2).",
         whenYouSeeIt: ["Call transfer through a PBX or service that requires an authenticated Referred-By before dialling the transfer target.", "Transferors that send REFER without Referred-By, or with an unsigned one where a signed token is required."],
-        howToFix: ["Add a Referred-By header (with the token the recipient requires) to the REFER.", "If the transferor cannot do this, perform the transfer on the PBX side instead of by REFER."],
+        howToFix: ["The transferor must resend the REFER with a signed Referred-By token (S/MIME body, RFC 3892 §4): a Referred-By header alone does not satisfy it.", "Or relax the target's policy, or perform the transfer on the PBX side instead of by REFER."],
       },
       vi: {
         description:
-          "Bên nhận REFER chỉ thực hiện yêu cầu nếu nó mang token Referred-By hợp lệ (RFC 3892) xác định ai đã yêu cầu chuyển.",
+          "Bên gửi muốn có token Referred-By đã ký (phần thân định danh được ký S/MIME, được Referred-By tham chiếu, RFC 3892 §4) xác định ai đã yêu cầu chuyển. Thường đích chuyển gửi mã này cho INVITE của bên được chuyển, và bên được chuyển chuyển lại cho bên chuyển trong sipfrag của NOTIFY (RFC 3892 §5); bên nhận REFER cũng có thể dùng nó để từ chối chính REFER (§2.2).",
         whenYouSeeIt: ["Chuyển cuộc gọi qua PBX hoặc dịch vụ yêu cầu Referred-By đã xác thực trước khi gọi tới đích chuyển.", "Bên chuyển gửi REFER không có Referred-By, hoặc có nhưng chưa ký khi cần token đã ký."],
-        howToFix: ["Thêm header Referred-By (kèm token mà bên nhận yêu cầu) vào REFER.", "Nếu bên chuyển không làm được, hãy thực hiện chuyển cuộc gọi ở phía PBX thay vì bằng REFER."],
+        howToFix: ["Bên chuyển phải gửi lại REFER kèm token Referred-By đã ký (phần thân S/MIME, RFC 3892 §4): chỉ thêm header Referred-By là không đủ.", "Hoặc nới chính sách của đích, hoặc thực hiện chuyển cuộc gọi ở phía PBX thay vì bằng REFER."],
       },
       zh: {
-        description: "REFER 的接收方只有在请求携带有效的 Referred-By 令牌（RFC 3892），能识别是谁发起转介时才会执行。",
-        whenYouSeeIt: ["经过要求在拨打转接目标前提供已认证 Referred-By 的 PBX 或业务进行呼叫转接。", "转移方发送的 REFER 没有 Referred-By，或在需要签名令牌时提供了未签名的。"],
-        howToFix: ["在 REFER 中添加 Referred-By 头字段（附带接收方要求的令牌）。", "如果转移方做不到，改在 PBX 侧完成转接，而不是使用 REFER。"],
+        description: "发送方要求带签名的 Referred-By 令牌（由 Referred-By 引用、经 S/MIME 签名的身份消息体，RFC 3892 §4），以识别是谁发起转介。通常由转接目标对被转接方的 INVITE 发送，被转接方再在 NOTIFY 的 sipfrag 中转告转接方（RFC 3892 §5）；REFER 的接收方也可以用它拒绝 REFER 本身（§2.2）。",
+        whenYouSeeIt: ["经过要求在拨打转接目标前提供已认证 Referred-By 的 PBX 或业务进行呼叫转接。", "转接方发送的 REFER 没有 Referred-By，或在需要签名令牌时提供了未签名的。"],
+        howToFix: ["转接方必须带签名的 Referred-By 令牌（S/MIME 消息体，RFC 3892 §4）重发 REFER：只加 Referred-By 头字段并不满足要求。", "或者放宽目标的策略，或改在 PBX 侧完成转接，而不是使用 REFER。"],
       },
     },
   },
@@ -176,46 +177,49 @@ export const CODES_4XX_EXTENSIONS: readonly CodeData[] = [
     code: 430,
     reason: "Flow Failed",
     ref: rfc(5626, "11.5"),
-    seeAlso: [rfc(5626, "5.3"), rfc(5626, "4.5")],
+    seeAlso: [rfc(5626, "5.3.1"), rfc(5626, "7"), rfc(5626, "4.4"), rfc(5626, "4.5")],
     texts: {
       en: {
         description:
           "A specific flow to a user agent has failed, although other flows to it may still work (SIP Outbound, RFC 5626). An edge proxy sends it to the authoritative proxy when the connection named by the flow token in the Route is gone; it is meant for proxies and should not reach the UA (a UA treats one like 400).",
         whenYouSeeIt: [
           "An incoming INVITE for a UA registered with outbound (+sip.instance, reg-id) whose TCP or TLS connection to the edge proxy has closed or reset, or whose keepalives stopped.",
-          "After an edge proxy restart or NAT rebinding: the flow token in the registered Path or Contact no longer maps to a live connection.",
+          "After an edge proxy restart or NAT rebinding: the flow token in the registered Path (or a Record-Route) no longer maps to a live connection.",
         ],
         howToFix: [
-          "The authoritative proxy should retry the request over another registered flow of the same instance (another reg-id or edge proxy) and drop the failed binding.",
-          "The UA should detect the failure through its keepalives (CRLF or STUN, RFC 5626 §4.4) and re-register that reg-id on a new connection, with the back-off of RFC 5626 §4.5.",
+          "The authoritative proxy should retry over another flow of the same +sip.instance (a different reg-id) (RFC 5626 §7); bindings are removed when the network shows the flow is dead (TCP close, ICMP), not because of the 430.",
+          "The UA should notice the dead flow through its keepalives (CRLF or STUN, RFC 5626 §4.4) and re-register the same reg-id on a new connection at once; only if that attempt fails does the §4.5 back-off apply (first retry 30 to 60 s later when all its flows failed, 90 to 180 s otherwise).",
           "If the UA keeps losing flows, check NAT and firewall idle timeouts against the keepalive interval (Flow-Timer).",
         ],
+        whoSends: "430 is sent hop by hop by an edge proxy to the authoritative proxy when the flow a request was routed to is dead; a user agent should never see it.",
       },
       vi: {
         description:
           "Một flow cụ thể tới user agent đã hỏng, dù các flow khác tới nó vẫn có thể hoạt động (SIP Outbound, RFC 5626). Edge proxy gửi mã này tới proxy có thẩm quyền khi kết nối được flow token trong Route chỉ tới không còn nữa; nó dành cho proxy và không nên tới UA (UA coi nó như 400).",
         whenYouSeeIt: [
           "INVITE đến cho một UA đăng ký theo outbound (+sip.instance, reg-id) mà kết nối TCP hoặc TLS của nó tới edge proxy đã đóng hoặc bị reset, hoặc gói giữ kết nối đã ngừng.",
-          "Sau khi edge proxy khởi động lại hoặc NAT đổi ánh xạ: flow token trong Path hoặc Contact đã đăng ký không còn tương ứng với kết nối đang sống.",
+          "Sau khi edge proxy khởi động lại hoặc NAT đổi ánh xạ: flow token trong Path đã đăng ký (hoặc trong Record-Route) không còn tương ứng với kết nối đang sống.",
         ],
         howToFix: [
-          "Proxy có thẩm quyền nên thử lại yêu cầu qua một flow đã đăng ký khác của cùng instance (reg-id hoặc edge proxy khác) và bỏ binding đã hỏng.",
-          "UA nên phát hiện sự cố nhờ gói giữ kết nối (CRLF hoặc STUN, RFC 5626 §4.4) và đăng ký lại reg-id đó trên kết nối mới, với thời gian chờ tăng dần theo RFC 5626 §4.5.",
+          "Proxy có thẩm quyền nên thử lại qua một flow khác của cùng +sip.instance (reg-id khác) (RFC 5626 §7); binding chỉ bị xoá khi mạng cho thấy flow đã chết (TCP đóng, ICMP), không phải vì 430.",
+          "UA nên phát hiện flow chết nhờ gói giữ kết nối (CRLF hoặc STUN, RFC 5626 §4.4) và đăng ký lại ngay chính reg-id đó trên kết nối mới; chỉ khi lần thử đó thất bại mới áp dụng thời gian chờ của §4.5 (lần thử lại đầu tiên sau 30 đến 60 s nếu mọi flow đều hỏng, 90 đến 180 s nếu không).",
           "Nếu UA liên tục mất flow, hãy so sánh thời gian chờ nhàn rỗi của NAT và tường lửa với chu kỳ giữ kết nối (Flow-Timer).",
         ],
+        whoSends: "430 do edge proxy gửi theo từng chặng cho proxy có thẩm quyền khi flow mà yêu cầu được định tuyến tới đã chết; user agent không bao giờ nên thấy nó.",
       },
       zh: {
         description:
           "到用户代理的某个特定流（flow）已失败，但到它的其他流可能仍然可用（SIP Outbound，RFC 5626）。当 Route 中流令牌所指的连接已不存在时，边缘代理向权威代理发送此响应；它面向代理，不应到达 UA（UA 将其视为 400）。",
         whenYouSeeIt: [
           "呼入的 INVITE 指向以 outbound 方式注册（+sip.instance、reg-id）的 UA，而其到边缘代理的 TCP 或 TLS 连接已关闭或被重置，或保活已停止。",
-          "边缘代理重启或 NAT 重新映射之后：已注册的 Path 或 Contact 中的流令牌不再对应活动连接。",
+          "边缘代理重启或 NAT 重新映射之后：已注册的 Path（或 Record-Route）中的流令牌不再对应活动连接。",
         ],
         howToFix: [
-          "权威代理应通过同一实例的另一个已注册流（另一个 reg-id 或边缘代理）重试该请求，并删除失败的绑定。",
-          "UA 应通过保活（CRLF 或 STUN，RFC 5626 §4.4）发现故障，并按 RFC 5626 §4.5 的退避在新连接上重新注册该 reg-id。",
+          "权威代理应改用同一实例（+sip.instance）的另一个流重试，即不同的 reg-id（RFC 5626 §7）。绑定在网络表明流已失效（TCP 关闭、ICMP）时才被删除，而不是因为 430。",
+          "UA 应通过保活（CRLF 或 STUN，RFC 5626 §4.4）发现失效的流，并立即在新连接上重新注册同一个 reg-id；只有这次尝试失败时，才适用 §4.5 的退避：所有流都失败时，第一次重试在 30 到 60 秒后；否则在 90 到 180 秒后。",
           "如果 UA 频繁丢失流，将 NAT 和防火墙的空闲超时与保活间隔（Flow-Timer）进行比较。",
         ],
+        whoSends: "430 由边缘代理在请求所路由到的流失效时逐跳发给权威代理；用户代理不应看到它。",
       },
     },
   },
@@ -338,40 +342,40 @@ export const CODES_4XX_EXTENSIONS: readonly CodeData[] = [
     code: 439,
     reason: "First Hop Lacks Outbound Support",
     ref: rfc(5626, "11.6"),
-    seeAlso: [rfc(5626, "6")],
+    seeAlso: [rfc(5626, "6"), rfc(5626, "4.2.1")],
     texts: {
       en: {
         description:
-          "The registrar supports SIP Outbound (RFC 5626) and the UA asked for it (+sip.instance and reg-id in the Contact), but the first-hop proxy did not indicate outbound support (no ';ob' in the Path it added), so the registrar refuses to create an outbound binding.",
+          "The registrar supports SIP Outbound (RFC 5626) and the UA asked for it (a reg-id in the Contact and the outbound option tag in Supported), but the first-hop proxy did not indicate outbound support (no ';ob' in the Path it added), so the registrar refuses to create an outbound binding.",
         whenYouSeeIt: [
           "A UA with outbound enabled registering through an edge proxy or SBC that does not implement RFC 5626 or has it disabled.",
           "An edge proxy that adds Path but without the 'ob' parameter, or that is bypassed so no Path is added at all.",
         ],
         howToFix: [
           "Enable outbound on the edge proxy so it adds a Path with ';ob' and keeps the flow, or route the UA through one that does.",
-          "Alternatively, disable outbound on the UA (register without reg-id) so it registers the classic way through this proxy.",
+          "On the UA side, RFC 5626 §4.2.1 lets it register again without outbound (no reg-id) or through another outbound proxy; a UA that does neither stays unregistered.",
         ],
       },
       vi: {
         description:
-          "Registrar hỗ trợ SIP Outbound (RFC 5626) và UA đã yêu cầu nó (+sip.instance và reg-id trong Contact), nhưng proxy chặng đầu không cho biết có hỗ trợ outbound (không có ';ob' trong Path nó thêm vào), nên registrar từ chối tạo binding outbound.",
+          "Registrar hỗ trợ SIP Outbound (RFC 5626) và UA đã yêu cầu nó (reg-id trong Contact và option tag outbound trong Supported), nhưng proxy chặng đầu không cho biết có hỗ trợ outbound (không có ';ob' trong Path nó thêm vào), nên registrar từ chối tạo binding outbound.",
         whenYouSeeIt: [
           "UA bật outbound đăng ký qua edge proxy hoặc SBC không cài đặt RFC 5626 hoặc đã tắt nó.",
           "Edge proxy thêm Path nhưng không có tham số 'ob', hoặc bị đi vòng qua nên không có Path nào được thêm.",
         ],
         howToFix: [
           "Bật outbound trên edge proxy để nó thêm Path có ';ob' và giữ flow, hoặc cho UA đi qua proxy có hỗ trợ.",
-          "Hoặc tắt outbound trên UA (đăng ký không có reg-id) để nó đăng ký theo cách truyền thống qua proxy này.",
+          "Phía UA: RFC 5626 §4.2.1 cho phép nó đăng ký lại không dùng outbound (không reg-id) hoặc qua một outbound proxy khác; UA không làm cả hai sẽ vẫn chưa đăng ký.",
         ],
       },
       zh: {
         description:
-          "注册服务器支持 SIP Outbound（RFC 5626），UA 也请求了它（Contact 中带 +sip.instance 和 reg-id），但第一跳代理没有表明支持 outbound（其添加的 Path 中没有 ';ob'），因此注册服务器拒绝创建 outbound 绑定。",
+          "注册服务器支持 SIP Outbound（RFC 5626），UA 也请求了它（Contact 中带 reg-id，Supported 中带 outbound 选项标签），但第一跳代理没有表明支持 outbound（其添加的 Path 中没有 ';ob'），因此注册服务器拒绝创建 outbound 绑定。",
         whenYouSeeIt: [
           "启用 outbound 的 UA 通过未实现或禁用了 RFC 5626 的边缘代理或 SBC 注册。",
           "边缘代理添加了 Path 但没有 'ob' 参数，或者被绕过而完全没有添加 Path。",
         ],
-        howToFix: ["在边缘代理上启用 outbound，使其添加带 ';ob' 的 Path 并维护流，或让 UA 经由支持它的代理。", "或者在 UA 上关闭 outbound（不带 reg-id 注册），使其经此代理按传统方式注册。"],
+        howToFix: ["在边缘代理上启用 outbound，使其添加带 ';ob' 的 Path 并维护流，或让 UA 经由支持它的代理。", "在 UA 上：RFC 5626 §4.2.1 允许它不使用 outbound（不带 reg-id）重新注册，或经另一个 outbound 代理注册；两者都不做的 UA 将一直处于未注册状态。"],
       },
     },
   },
@@ -451,7 +455,7 @@ export const CODES_4XX_EXTENSIONS: readonly CodeData[] = [
   {
     code: 489,
     reason: "Bad Event",
-    ref: rfc(6665),
+    ref: rfc(6665, "8.3.2"),
     texts: {
       en: {
         description:

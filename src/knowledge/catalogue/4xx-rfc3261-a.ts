@@ -356,7 +356,7 @@ export const CODES_4XX_RFC3261_A: readonly CodeData[] = [
     texts: {
       en: {
         description:
-          "The server could not produce a response in time, for example because it could not determine the user's location. Proxies also generate 408 when their client transaction to the next hop times out (Timer B or F, 64*T1 = 32 s) or when Timer C expires on a ringing INVITE.",
+          "The server could not produce a response in time, for example because it could not determine the user's location. Proxies also generate 408 when their client transaction to the next hop times out (Timer B or F, 64*T1 = 32 s) or when Timer C fires before any 1xx (after a 1xx, RFC 3261 §16.8 has the proxy CANCEL the branch; many proxies still report 408 upstream). ISDN cause 18 (no user responding) maps to 408 (RFC 3398).",
         whenYouSeeIt: [
           "A dead or unreachable peer: the next hop never answered the forwarded request (host down, firewall dropping packets, wrong IP or port, UDP blocked).",
           "A phone that rang until the proxy's Timer C (at least 3 minutes) or a no-answer timer fired.",
@@ -370,7 +370,7 @@ export const CODES_4XX_RFC3261_A: readonly CodeData[] = [
       },
       vi: {
         description:
-          "Máy chủ không tạo được phản hồi kịp thời, ví dụ vì không xác định được vị trí của người dùng. Proxy cũng sinh ra 408 khi client transaction tới chặng kế tiếp hết hạn (Timer B hoặc F, 64*T1 = 32 s) hoặc khi Timer C hết hạn với INVITE đang đổ chuông.",
+          "Máy chủ không tạo được phản hồi kịp thời, ví dụ vì không xác định được vị trí của người dùng. Proxy cũng sinh ra 408 khi client transaction tới chặng kế tiếp hết hạn (Timer B hoặc F, 64*T1 = 32 s) hoặc khi Timer C hết hạn trước mọi 1xx (sau một 1xx, RFC 3261 §16.8 bắt proxy CANCEL nhánh đó; nhiều proxy vẫn báo 408 ngược lên). Mã nguyên nhân ISDN 18 (không có người dùng trả lời) tương ứng với 408 (RFC 3398).",
         whenYouSeeIt: [
           "Phía bên kia chết hoặc không tới được: chặng kế tiếp không bao giờ trả lời yêu cầu được chuyển tiếp (máy tắt, tường lửa chặn gói, sai IP hoặc cổng, UDP bị chặn).",
           "Điện thoại đổ chuông tới khi Timer C của proxy (ít nhất 3 phút) hoặc bộ định thời không trả lời hết hạn.",
@@ -384,7 +384,7 @@ export const CODES_4XX_RFC3261_A: readonly CodeData[] = [
       },
       zh: {
         description:
-          "服务器未能及时给出响应，例如无法确定用户的位置。代理在到下一跳的客户端事务超时（Timer B 或 F，64*T1 = 32 s）或振铃中的 INVITE 触发 Timer C 时也会生成 408。",
+          "服务器未能及时给出响应，例如无法确定用户的位置。代理在到下一跳的客户端事务超时（Timer B 或 F，64*T1 = 32 s）或在收到任何 1xx 之前 Timer C 触发时也会生成 408（收到 1xx 之后，RFC 3261 §16.8 要求代理对该分支发送 CANCEL；许多代理仍向上游报告 408）。ISDN 原因值 18（无用户响应）映射为 408（RFC 3398）。",
         whenYouSeeIt: [
           "对端宕机或不可达：下一跳始终没有应答转发的请求（主机宕机、防火墙丢包、IP 或端口错误、UDP 被封）。",
           "话机一直振铃，直到代理的 Timer C（至少 3 分钟）或无应答定时器触发。",

@@ -114,7 +114,7 @@ export const CODES_4XX_RFC3261_B: readonly CodeData[] = [
         whenYouSeeIt: [
           "Calling a user with no active registration: the phone is off, lost its network, or its registration expired.",
           "Do-not-disturb, or a PBX or hunt group where no member is available.",
-          "Carriers mapping ISDN causes such as 18 (no user responding) or 20 (subscriber absent) to 480.",
+          "Carriers mapping ISDN causes 19 (no answer from user), 20 (subscriber absent) or 31 (normal, unspecified) to 480 (RFC 3398 §7.2.4.1); cause 18 maps to 408.",
         ],
         howToFix: [
           "Check the callee's registration on the registrar: a missing or expired binding explains most 480s.",
@@ -124,11 +124,11 @@ export const CODES_4XX_RFC3261_B: readonly CodeData[] = [
       },
       vi: {
         description:
-          "Đã liên lạc được hệ thống của bên bị gọi (hoặc người dùng được biết tới) nhưng hiện không sẵn sàng: chưa đăng nhập, đang không làm phiền, hoặc không có thiết bị nào đăng ký. Retry-After có thể cho biết khi nào thử lại.",
+          "Đã liên lạc được hệ thống của bên bị gọi (hoặc người dùng được biết tới) nhưng hiện không sẵn sàng: chưa đăng nhập, đang bật chế độ không làm phiền, hoặc không có thiết bị nào đăng ký. Retry-After có thể cho biết khi nào thử lại.",
         whenYouSeeIt: [
           "Gọi tới người dùng không có đăng ký hiệu lực: máy tắt, mất mạng, hoặc đăng ký đã hết hạn.",
           "Chế độ không làm phiền, hoặc PBX hay nhóm đổ chuông không có thành viên nào sẵn sàng.",
-          "Nhà mạng chuyển các mã nguyên nhân ISDN như 18 (không có người dùng trả lời) hoặc 20 (thuê bao vắng mặt) thành 480.",
+          "Nhà mạng chuyển các mã nguyên nhân ISDN 19 (người dùng không trả lời), 20 (thuê bao vắng mặt) hoặc 31 (bình thường, không xác định) thành 480 (RFC 3398 §7.2.4.1); nguyên nhân 18 thì thành 408.",
         ],
         howToFix: [
           "Kiểm tra đăng ký của bên bị gọi trên registrar: thiếu binding hoặc binding đã hết hạn giải thích phần lớn các 480.",
@@ -142,7 +142,7 @@ export const CODES_4XX_RFC3261_B: readonly CodeData[] = [
         whenYouSeeIt: [
           "呼叫没有有效注册的用户：话机关机、断网或注册已过期。",
           "免打扰，或 PBX、寻线组中没有可用成员。",
-          "运营商将 ISDN 原因值如 18（无用户响应）或 20（用户不在）映射为 480。",
+          "运营商将 ISDN 原因值 19（用户无应答）、20（用户不在）或 31（正常，未指定）映射为 480（RFC 3398 §7.2.4.1）；原因值 18 映射为 408。",
         ],
         howToFix: [
           "在注册服务器上检查被叫的注册：缺少绑定或绑定已过期可以解释大多数 480。",
@@ -494,7 +494,7 @@ export const CODES_4XX_RFC3261_B: readonly CodeData[] = [
         description:
           "UAS nhận yêu cầu có phần thân S/MIME mã hoá mà nó không có hoặc không dùng được khoá giải mã. Nó nên kèm một chứng chỉ để bên gửi dùng thay thế.",
         whenYouSeeIt: ["SDP hoặc phần thân được bảo vệ bằng S/MIME gửi với chứng chỉ sai hoặc đã hết hạn.", "Hiếm gặp: S/MIME gần như không được triển khai; gặp 493 thường là hệ thống đặc thù hoặc thử nghiệm."],
-        howToFix: ["Kiểm tra phần thân được mã hoá cho chứng chỉ nào và bên nhận có giữ khoá riêng tương ứng không.", "Dùng chứng chỉ trả về trong 493, hoặc bảo vệ tín hiệu bằng TLS thay cho S/MIME."],
+        howToFix: ["Kiểm tra phần thân được mã hoá cho chứng chỉ nào và bên nhận có giữ khoá riêng tương ứng không.", "Dùng chứng chỉ trả về trong 493, hoặc bảo vệ báo hiệu bằng TLS thay cho S/MIME."],
       },
       zh: {
         description: "UAS 收到的请求带有加密的 S/MIME 消息体，而它没有或无法使用解密密钥。它应附带一个发送方可以改用的证书。",

@@ -14,7 +14,7 @@ export const CODES_5XX: readonly CodeData[] = [
         whenYouSeeIt: [
           "Software faults, script errors or failed database lookups in a PBX, SBC or application server.",
           "A B2BUA whose outgoing leg failed (trunk down, no route, media allocation failed) and which reports it as 500.",
-          "A UAS that receives a re-INVITE while its previous offer/answer is still pending (RFC 3261 §14.2 asks for 500 with Retry-After).",
+          "A UAS that receives a second INVITE before it has answered an earlier one on the dialog: RFC 3261 §14.2 asks for 500 with Retry-After 0 to 10 s. (Crossing re-INVITEs, while its own INVITE is pending, get 491 instead.)",
         ],
         howToFix: [
           "Read the Reason and Warning headers and the server's own log at the same timestamp; 500 alone does not say what broke.",
@@ -28,7 +28,7 @@ export const CODES_5XX: readonly CodeData[] = [
         whenYouSeeIt: [
           "Lỗi phần mềm, lỗi script hoặc truy vấn cơ sở dữ liệu thất bại trong PBX, SBC hoặc máy chủ ứng dụng.",
           "B2BUA có chặng đi ra bị lỗi (trung kế hỏng, không có tuyến, cấp phát media thất bại) và báo lại bằng 500.",
-          "UAS nhận re-INVITE trong khi offer/answer trước đó vẫn đang chờ (RFC 3261 §14.2 yêu cầu trả 500 kèm Retry-After).",
+          "UAS nhận INVITE thứ hai trước khi đã trả lời INVITE trước đó trên dialog: RFC 3261 §14.2 yêu cầu trả 500 kèm Retry-After 0 đến 10 s. (Hai re-INVITE gửi chéo nhau, khi INVITE của chính nó đang chờ, thì nhận 491.)",
         ],
         howToFix: [
           "Đọc header Reason và Warning, và nhật ký của chính máy chủ tại cùng thời điểm; chỉ riêng 500 không nói được cái gì hỏng.",
@@ -42,7 +42,7 @@ export const CODES_5XX: readonly CodeData[] = [
         whenYouSeeIt: [
           "PBX、SBC 或应用服务器中的软件故障、脚本错误或数据库查询失败。",
           "B2BUA 的出局段失败（中继故障、无路由、媒体资源分配失败），并以 500 报告。",
-          "UAS 在上一次 offer/answer 尚未完成时收到 re-INVITE（RFC 3261 §14.2 要求回 500 并带 Retry-After）。",
+          "UAS 在尚未应答对话中前一个 INVITE 时收到第二个 INVITE：RFC 3261 §14.2 要求回 500 并带 0 到 10 秒的 Retry-After。（自己的 INVITE 尚未完成时交叉的 re-INVITE 则回 491。）",
         ],
         howToFix: [
           "查看 Reason 和 Warning 头字段以及服务器同一时刻的日志；单凭 500 无法知道是什么出了问题。",
@@ -144,7 +144,7 @@ export const CODES_5XX: readonly CodeData[] = [
     texts: {
       en: {
         description:
-          "The server is temporarily unable to process the request because it is overloaded or in maintenance. It may carry Retry-After; a client or proxy receiving it should try another server (RFC 3263) and avoid this one for the Retry-After period.",
+          "The server is temporarily unable to process the request because it is overloaded or in maintenance. It may carry Retry-After; a client or proxy receiving it should try another server (RFC 3263) and avoid this one for the Retry-After period. Without Retry-After the client must act as if it had received a 500 (RFC 3261 §21.5.4). A proxy should not forward a 503 upstream unless later requests would also get one, and turns a lone 503 into 500 (§16.7 step 6): a 503 that reaches the caller usually means the adjacent hop itself cannot serve, and a 500 may hide a downstream 503.",
         whenYouSeeIt: [
           "Overload: too many calls per second, CPU or licence limits, all trunk channels busy.",
           "A proxy that has no reachable next hop (all gateways down or blacklisted) and reports it as 503.",
@@ -158,7 +158,7 @@ export const CODES_5XX: readonly CodeData[] = [
       },
       vi: {
         description:
-          "Máy chủ tạm thời không xử lý được yêu cầu vì quá tải hoặc đang bảo trì. Có thể kèm Retry-After; client hoặc proxy nhận được nó nên thử máy chủ khác (RFC 3263) và tránh máy chủ này trong khoảng thời gian Retry-After.",
+          "Máy chủ tạm thời không xử lý được yêu cầu vì quá tải hoặc đang bảo trì. Có thể kèm Retry-After; client hoặc proxy nhận được nó nên thử máy chủ khác (RFC 3263) và tránh máy chủ này trong khoảng thời gian Retry-After. Không có Retry-After thì client phải xử lý như đã nhận 500 (RFC 3261 §21.5.4). Proxy không nên chuyển 503 ngược lên trừ khi các yêu cầu sau cũng sẽ nhận 503, và đổi một 503 duy nhất thành 500 (§16.7 bước 6): 503 tới được bên gọi thường nghĩa là chính chặng kề bên không phục vụ được, và một 500 có thể che giấu 503 ở phía sau.",
         whenYouSeeIt: [
           "Quá tải: quá nhiều cuộc gọi mỗi giây, giới hạn CPU hoặc giấy phép, toàn bộ kênh trung kế đang bận.",
           "Proxy không còn chặng kế tiếp nào tới được (mọi gateway đều hỏng hoặc bị đưa vào danh sách đen) và báo bằng 503.",
@@ -172,7 +172,7 @@ export const CODES_5XX: readonly CodeData[] = [
       },
       zh: {
         description:
-          "服务器因过载或维护暂时无法处理请求。可带 Retry-After；收到它的客户端或代理应尝试其他服务器（RFC 3263），并在 Retry-After 期间避开这台服务器。",
+          "服务器因过载或维护暂时无法处理请求。可带 Retry-After；收到它的客户端或代理应尝试其他服务器（RFC 3263），并在 Retry-After 期间避开这台服务器。没有 Retry-After 时，客户端必须按收到 500 处理（RFC 3261 §21.5.4）。代理除非确定后续请求也会得到 503，否则不应向上游转发 503，且在只收到 503 时应生成 500（§16.7 第 6 步）：到达主叫的 503 通常表示相邻的那一跳本身无法服务，而 500 可能掩盖了下游的 503。",
         whenYouSeeIt: [
           "过载：每秒呼叫数过多、CPU 或许可证达到上限、中继通道全忙。",
           "代理没有可达的下一跳（所有网关都故障或被拉黑），并以 503 报告。",

@@ -50,7 +50,7 @@ export const CODES_6XX: readonly CodeData[] = [
     texts: {
       en: {
         description:
-          "The callee's machine was contacted, but the user explicitly does not wish to take part, or the service rejected the call. As a 6xx it stops forking: no other location is tried.",
+          "The callee's machine was contacted, but the user explicitly does not wish to take part (intermediaries should use 608 Rejected, RFC 8688, or 607 for unwanted calls, rather than 603). As a 6xx it stops forking: no other location is tried.",
         whenYouSeeIt: [
           "The user pressed Reject or Decline on the phone.",
           "Call screening, blacklists and anonymous-call rejection on a PBX or carrier.",
@@ -63,7 +63,7 @@ export const CODES_6XX: readonly CodeData[] = [
       },
       vi: {
         description:
-          "Đã liên lạc được máy của bên bị gọi, nhưng người dùng chủ động không muốn tham gia, hoặc dịch vụ đã từ chối cuộc gọi. Là mã 6xx nên nó dừng rẽ nhánh: không thử vị trí nào khác nữa.",
+          "Đã liên lạc được máy của bên bị gọi, nhưng người dùng chủ động không muốn tham gia (thiết bị trung gian nên dùng 608 Rejected, RFC 8688, hoặc 607 cho cuộc gọi không mong muốn, thay vì 603). Là mã 6xx nên nó dừng rẽ nhánh: không thử vị trí nào khác nữa.",
         whenYouSeeIt: [
           "Người dùng bấm Từ chối trên điện thoại.",
           "Sàng lọc cuộc gọi, danh sách đen và từ chối cuộc gọi ẩn danh trên PBX hoặc nhà mạng.",
@@ -76,7 +76,7 @@ export const CODES_6XX: readonly CodeData[] = [
       },
       zh: {
         description:
-          "已联系到被叫的设备，但用户明确不愿参与，或业务拒绝了该呼叫。作为 6xx，它会终止分叉：不再尝试其他位置。",
+          "已联系到被叫的设备，但用户明确不愿参与（中间设备应使用 608 Rejected，RFC 8688，或对骚扰呼叫使用 607，而不是 603）。作为 6xx，它会终止分叉：不再尝试其他位置。",
         whenYouSeeIt: [
           "用户在话机上按了拒接。",
           "PBX 或运营商的来电筛选、黑名单和匿名来电拒绝。",
@@ -98,7 +98,7 @@ export const CODES_6XX: readonly CodeData[] = [
         description:
           "The server has authoritative information that the user in the Request-URI does not exist anywhere. Unlike 404, it also tells forking proxies and the caller not to look elsewhere.",
         whenYouSeeIt: [
-          "Dialling a number that is unassigned or disconnected at the carrier (often mapped from ISDN cause 1).",
+          "Dialling a number that is unassigned or disconnected at the carrier (some carriers map ISDN cause 1 to 604 instead of the RFC 3398 404).",
           "Typos in the user part, or a number in the wrong format for that trunk (missing country code or prefix).",
         ],
         howToFix: [
@@ -110,7 +110,7 @@ export const CODES_6XX: readonly CodeData[] = [
         description:
           "Máy chủ có thông tin chắc chắn rằng người dùng trong Request-URI không tồn tại ở bất cứ đâu. Khác với 404, nó còn báo cho proxy rẽ nhánh và bên gọi đừng tìm ở nơi khác.",
         whenYouSeeIt: [
-          "Gọi tới số chưa cấp hoặc đã huỷ tại nhà mạng (thường chuyển từ mã nguyên nhân ISDN 1).",
+          "Gọi tới số chưa cấp hoặc đã huỷ tại nhà mạng (một số nhà mạng chuyển mã nguyên nhân ISDN 1 thành 604 thay vì 404 theo RFC 3398).",
           "Gõ sai phần user, hoặc số sai định dạng đối với trung kế đó (thiếu mã quốc gia hoặc tiền tố).",
         ],
         howToFix: [
@@ -121,7 +121,7 @@ export const CODES_6XX: readonly CodeData[] = [
       zh: {
         description: "服务器拥有权威信息，确认 Request-URI 中的用户在任何地方都不存在。与 404 不同，它还告诉分叉代理和主叫不要再去别处查找。",
         whenYouSeeIt: [
-          "拨打在运营商处未分配或已停机的号码（通常由 ISDN 原因值 1 映射而来）。",
+          "拨打在运营商处未分配或已停机的号码（部分运营商把 ISDN 原因值 1 映射为 604，而不是 RFC 3398 规定的 404）。",
           "用户部分输入错误，或号码格式不符合该中继的要求（缺少国家码或前缀）。",
         ],
         howToFix: [

@@ -55,9 +55,9 @@ const VI: AcceptedTexts = {
   "accepted-deprecated": (f) => {
     if (f.method === "SUBSCRIBE") {
       return {
-        summary: `${f.response} cho SUBSCRIBE: đã bị loại bỏ từ RFC 6665; hãy coi nó như 200 và đọc trạng thái subscription từ NOTIFY.`,
+        summary: `${f.response} cho SUBSCRIBE: không còn khuyến nghị dùng (deprecated) từ RFC 6665; hãy coi nó như 200 và đọc trạng thái subscription từ NOTIFY.`,
         explanation:
-          "RFC 3265 dùng 202 để báo subscription đã được nhận nhưng chưa được cấp quyền. RFC 6665 đã loại bỏ nó: notifier giờ trả 200 và báo việc chờ cấp quyền bằng NOTIFY mang Subscription-State: pending, còn bên đăng ký xử lý 202 y hệt 200. Bên gửi là một máy chủ sự kiện đời cũ.",
+          "RFC 3265 dùng 202 để báo subscription đã được nhận nhưng chưa được cấp quyền. RFC 6665 đã thôi khuyến nghị dùng nó (deprecated): notifier giờ trả 200 và báo việc chờ cấp quyền bằng NOTIFY mang Subscription-State: pending, còn bên đăng ký xử lý 202 y hệt 200. Bên gửi là một máy chủ sự kiện đời cũ.",
         nextSteps: [
           "Không có gì hỏng: coi 202 như 200 và xem NOTIFY đầu tiên (pending, active hoặc terminated).",
           "Nếu không có NOTIFY nào theo sau, kiểm tra chính sách cấp quyền của notifier cho bên đăng ký này và đường trả về tới Contact của bên đăng ký.",
@@ -80,7 +80,7 @@ const VI: AcceptedTexts = {
     return {
       summary: `${f.response} cho ${m}: thành công với nghĩa đã chấp nhận nhưng chưa xử lý xong; hãy xử lý như 200.`,
       explanation:
-        "202 được đăng ký là Accepted (Deprecated): RFC 6665 đã loại bỏ nó cho SUBSCRIBE và RFC 7647 cho REFER, nơi nó phải được xử lý như 200. Ngoài các phương thức đó, không chuẩn nào cho nó ý nghĩa đặc biệt; nó chỉ báo cho client rằng việc xử lý còn tiếp tục sau phản hồi.",
+        "202 được đăng ký là Accepted (Deprecated): RFC 6665 đã thôi khuyến nghị dùng nó cho SUBSCRIBE và RFC 7647 cho REFER, nơi nó phải được xử lý như 200. Ngoài các phương thức đó, không chuẩn nào cho nó ý nghĩa đặc biệt; nó chỉ báo cho client rằng việc xử lý còn tiếp tục sau phản hồi.",
       nextSteps: [
         "Coi 202 như 200 đối với transaction.",
         "Nếu client chờ một thứ không bao giờ tới sau 202, hãy tìm trong tài liệu của máy chủ bước tiếp theo mà nó hứa (một NOTIFY, một lời gọi lại).",

@@ -40,7 +40,8 @@ export function extractRedirectFacts(d: RedirectDetails, code: number, ctx: Mess
     retryUri: cleanOrNull(d.retryUri),
     retryAfterMs: msAfterResponse(ctx, d.retry),
     retryStatus: d.retryStatus,
-    furtherRetries: d.retries.length,
+    // `retries` lists every retry, the first included: the ones after it are the further ones.
+    furtherRetries: Math.max(0, d.retries.length - 1),
     toPreserved: d.toPreserved,
     loopTarget: cleanOrNull(d.loopTarget),
     loopToSelf: d.loopTarget !== null && d.loopTarget === d.requestUri,

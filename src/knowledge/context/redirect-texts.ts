@@ -11,9 +11,9 @@ const EN: RedirectTexts = {
   followed: (f, ui) => {
     const later = f.retryAfterMs !== null ? ` ${ui.duration(f.retryAfterMs)} later` : "";
     const result = f.retryStatus !== null ? `, which got ${statusLine(f.retryStatus, null)}` : ", with no final response in the trace";
-    let explanation = `The ${f.response} listed ${ui.list(f.contacts) || "a Contact"}. RFC 3261 §8.1.3.4 has the client (or a recursing proxy) retry the request at those addresses, in q order.`;
+    let explanation = `The ${f.response} listed ${ui.list(f.contacts) || "a Contact"}. RFC 3261 §8.1.3.4 has the client (or a recursing proxy) retry the request at those addresses, usually in q order (RFC 3261 §8.1.3.4 allows any order).`;
     if (f.toPreserved === false) explanation += " The retry changed the To URI, although RFC 3261 §8.1.3.4 keeps the original To on the new request.";
-    if (f.furtherRetries > 0) explanation += ` ${String(f.furtherRetries)} further Contact(s) were tried after that.`;
+    if (f.furtherRetries > 0) explanation += ` ${String(f.furtherRetries)} further ${f.furtherRetries === 1 ? "Contact was" : "Contacts were"} tried after that.`;
     if (f.code === 301) explanation += " 301 means the move is permanent: stored copies of the old URI should be updated.";
     const steps: string[] = [];
     if (f.retryStatus === null) steps.push("The retry has no final response in the trace: capture longer or on the next hop to see how it ended.");
@@ -76,7 +76,7 @@ const VI: RedirectTexts = {
   followed: (f, ui) => {
     const later = f.retryAfterMs !== null ? ` sau ${ui.duration(f.retryAfterMs)}` : "";
     const result = f.retryStatus !== null ? `, nhận ${statusLine(f.retryStatus, null)}` : ", không có phản hồi cuối cùng trong bản ghi";
-    let explanation = `${f.response} đã liệt kê ${ui.list(f.contacts) || "một Contact"}. RFC 3261 §8.1.3.4 yêu cầu client (hoặc proxy có đệ quy) gửi lại yêu cầu tới các địa chỉ đó theo thứ tự q.`;
+    let explanation = `${f.response} đã liệt kê ${ui.list(f.contacts) || "một Contact"}. RFC 3261 §8.1.3.4 yêu cầu client (hoặc proxy có đệ quy) gửi lại yêu cầu tới các địa chỉ đó, thường theo thứ tự q (RFC 3261 §8.1.3.4 cho phép thứ tự bất kỳ).`;
     if (f.toPreserved === false) explanation += " Lần gửi lại đã đổi URI trong To, trong khi RFC 3261 §8.1.3.4 giữ nguyên To gốc cho yêu cầu mới.";
     if (f.furtherRetries > 0) explanation += ` Sau đó còn thử thêm ${String(f.furtherRetries)} Contact khác.`;
     if (f.code === 301) explanation += " 301 nghĩa là chuyển vĩnh viễn: các bản lưu URI cũ nên được cập nhật.";
@@ -141,7 +141,7 @@ const ZH: RedirectTexts = {
   followed: (f, ui) => {
     const later = f.retryAfterMs !== null ? `（${ui.duration(f.retryAfterMs)} 之后）` : "";
     const result = f.retryStatus !== null ? `，得到 ${statusLine(f.retryStatus, null)}` : "，抓包中没有其最终响应";
-    let explanation = `${f.response} 列出了 ${ui.list(f.contacts) || "一个 Contact"}。RFC 3261 §8.1.3.4 规定客户端（或执行递归的代理）按 q 值顺序向这些地址重发请求。`;
+    let explanation = `${f.response} 列出了 ${ui.list(f.contacts) || "一个 Contact"}。RFC 3261 §8.1.3.4 规定客户端（或执行递归的代理）向这些地址重发请求，通常按 q 值顺序（RFC 3261 §8.1.3.4 允许任意顺序）。`;
     if (f.toPreserved === false) explanation += "重发的请求修改了 To URI，而 RFC 3261 §8.1.3.4 要求新请求保留原始 To。";
     if (f.furtherRetries > 0) explanation += `之后又尝试了另外 ${String(f.furtherRetries)} 个 Contact。`;
     if (f.code === 301) explanation += "301 表示永久迁移：应更新所有保存的旧 URI。";

@@ -173,7 +173,7 @@ function viFailureHint(status: number): string {
   if (status === 403)
     return "INVITE của bên được chuyển bị từ chối theo chính sách: tài khoản hoặc trung kế của nó không được gọi tới đích này, hoặc số gọi nó dùng không được phép; kiểm tra quyền của nó với đích.";
   if ([408, 480, 487].includes(status))
-    return "Đích không trả lời (408, 480) hoặc lần thử đã bị huỷ (487): kiểm tra đích có đổ chuông không và các bộ định thời không trả lời; với chuyển có hỏi ý kiến, bảo đảm cuộc gọi tham vấn không bị kết thúc trước.";
+    return "Đích không trả lời (408, 480) hoặc lần thử đã bị huỷ (487): kiểm tra đích có đổ chuông không và các bộ định thời không trả lời; với chuyển có báo trước, bảo đảm cuộc gọi tham vấn không bị kết thúc trước.";
   if (status === 488 || status === 606 || status === 415)
     return "Đàm phán media giữa bên được chuyển và đích thất bại: so sánh SDP offer của bên được chuyển với codec và chính sách SRTP của đích.";
   if (status === 481) return "Đích không tìm thấy dialog khớp với Replaces: cuộc gọi tham vấn đã không còn, hoặc các giá trị Replaces (call-id, to-tag, from-tag) bị sai.";
@@ -205,9 +205,9 @@ const VI: ReferTexts = {
       explanation:
         `Bên được chuyển đã chấp nhận REFER ${f.refer} bằng ${f.response} và báo tiến trình cuộc gọi của nó tới đích trong các NOTIFY mang message/sipfrag (RFC 3515); bản cuối cùng mang mã 2xx, tức là đích đã trả lời.` +
         (f.newInvite !== null ? ` INVITE của bên được chuyển tới đích là ${f.newInvite}.` : "") +
-        (f.replaces ? " Refer-To có mang Replaces: đây là chuyển có hỏi ý kiến, và đích đã thay cuộc gọi tham vấn bằng cuộc gọi mới." : ""),
+        (f.replaces ? " Refer-To có mang Replaces: đây là chuyển có báo trước, và đích đã thay cuộc gọi tham vấn bằng cuộc gọi mới." : ""),
       nextSteps: [
-        "Không có gì cần sửa trong tín hiệu chuyển cuộc gọi.",
+        "Không có gì cần sửa trong báo hiệu chuyển cuộc gọi.",
         "Bây giờ bên chuyển nên giải phóng cuộc gọi của nó với bên được chuyển (BYE); nếu cuộc gọi đó vẫn còn, kiểm tra cách bên chuyển hoàn tất việc chuyển.",
         "Nếu người dùng vẫn báo chuyển cuộc gọi hỏng, kiểm tra media của cuộc gọi mới: âm thanh một chiều sau khi chuyển thường do SDP hoặc NAT trong re-INVITE hay INVITE mới.",
       ],
@@ -291,7 +291,7 @@ const VI: ReferTexts = {
       explanation: `Bên chuyển đã yêu cầu không cần thông báo và bên được chuyển đồng ý bằng cách trả Refer-Sub: false trong 2xx, nên kết quả chỉ thấy được trên cuộc gọi mới của bên được chuyển.${call}`,
       nextSteps: [
         f.newInvite !== null ? `Kiểm tra cuộc gọi mới (INVITE ${f.newInvite}) để biết kết quả chuyển cuộc gọi.` : "Bắt gói phía bên được chuyển để thấy INVITE của nó tới đích và kết cục của nó.",
-        "Nếu bên chuyển cần biết kết quả (để khôi phục cuộc gọi khi chuyển thất bại, hoặc cho chuyển có hỏi ý kiến), đừng gửi Refer-Sub: false.",
+        "Nếu bên chuyển cần biết kết quả (để khôi phục cuộc gọi khi chuyển thất bại, hoặc cho chuyển có báo trước), đừng gửi Refer-Sub: false.",
       ],
     };
   },
@@ -319,29 +319,29 @@ const VI: ReferTexts = {
 function zhFailureHint(status: number): string {
   if (status === 486 || status === 600) return "目标正忙：REFER 本身没有问题；稍后重试或转到语音信箱。";
   if ([404, 410, 484, 604].includes(status))
-    return "Refer-To 的 URI 在被转移方一侧无法解析：对照被转移方的拨号计划检查 Refer-To 中号码或用户名的格式（转到内部分机通常需要使用 PBX 的域名）。";
-  if (status === 401 || status === 407) return "被转移方发往目标的 INVITE 遭到认证质询且未通过：被转移方没有该路由的凭据；改由 PBX 执行转接，或为其提供允许呼叫该目标的账户。";
-  if (status === 403) return "被转移方的 INVITE 因策略被拒：其账户或中继不允许呼叫该目的地，或其使用的主叫号码不被允许；检查它对该目标的权限。";
+    return "Refer-To 的 URI 在被转接方一侧无法解析：对照被转接方的拨号计划检查 Refer-To 中号码或用户名的格式（转到内部分机通常需要使用 PBX 的域名）。";
+  if (status === 401 || status === 407) return "被转接方发往目标的 INVITE 遭到认证质询且未通过：被转接方没有该路由的凭据；改由 PBX 执行转接，或为其提供允许呼叫该目标的账户。";
+  if (status === 403) return "被转接方的 INVITE 因策略被拒：其账户或中继不允许呼叫该目的地，或其使用的主叫号码不被允许；检查它对该目标的权限。";
   if ([408, 480, 487].includes(status))
     return "目标未应答（408、480）或尝试被取消（487）：检查目标是否振铃以及无应答定时器；咨询转接时确认咨询呼叫没有先被挂断。";
-  if (status === 488 || status === 606 || status === 415) return "被转移方与目标之间的媒体协商失败：将被转移方的 SDP offer 与目标的编解码器和 SRTP 策略对比。";
+  if (status === 488 || status === 606 || status === 415) return "被转接方与目标之间的媒体协商失败：将被转接方的 SDP offer 与目标的编解码器和 SRTP 策略对比。";
   if (status === 481) return "目标找不到与 Replaces 匹配的对话：咨询呼叫已不存在，或 Replaces 的值（call-id、to-tag、from-tag）有误。";
-  if (status >= 500 && status < 600) return "通往目标路径上的某台服务器出错：在抓包中追踪被转移方的 INVITE，找出返回错误的那一跳。";
-  return `查看 ${String(status)} 对被转移方 INVITE 的含义（sipta explain ${String(status)}），并在抓包中追踪该 INVITE。`;
+  if (status >= 500 && status < 600) return "通往目标路径上的某台服务器出错：在抓包中追踪被转接方的 INVITE，找出返回错误的那一跳。";
+  return `查看 ${String(status)} 对被转接方 INVITE 的含义（sipta explain ${String(status)}），并在抓包中追踪该 INVITE。`;
 }
 
 function zhRejectHint(code: number): string {
-  if (code === 401 || code === 407) return "REFER 遭到认证质询：转移方必须带凭据重发；如果之后没有经过认证的 REFER，检查转移方的认证设置。";
-  if (code === 403) return "被转移方按策略拒绝转接：为该用户或中继启用呼叫转接（REFER），或改由 PBX 执行转接。";
-  if (code === 405 || code === 501) return "被转移方不支持 REFER：查看其响应中的 Allow 头字段，改用 PBX 侧转接。";
-  if (code === 481) return "REFER 发往了被转移方已不存在的对话：查找更早的 BYE，或改写了 Call-ID、tag 的 B2BUA。";
-  if (code === 420) return "REFER 要求了被转移方不具备的扩展（Require 头字段，例如 norefersub 或 replaces）：查看响应中的 Unsupported 头字段。";
-  if (code === 429) return "被转移方需要标识转移方的 Referred-By 令牌（RFC 3892）：在 REFER 中添加 Referred-By。";
-  if (code === 489) return "被转移方拒绝 refer 事件包：它没有实现 REFER 的订阅；改用 PBX 侧转接。";
+  if (code === 401 || code === 407) return "REFER 遭到认证质询：转接方必须带凭据重发；如果之后没有经过认证的 REFER，检查转接方的认证设置。";
+  if (code === 403) return "被转接方按策略拒绝转接：为该用户或中继启用呼叫转接（REFER），或改由 PBX 执行转接。";
+  if (code === 405 || code === 501) return "被转接方不支持 REFER：查看其响应中的 Allow 头字段，改用 PBX 侧转接。";
+  if (code === 481) return "REFER 发往了被转接方已不存在的对话：查找更早的 BYE，或改写了 Call-ID、tag 的 B2BUA。";
+  if (code === 420) return "REFER 要求了被转接方不具备的扩展（Require 头字段，例如 norefersub 或 replaces）：查看响应中的 Unsupported 头字段。";
+  if (code === 429) return "被转接方需要标识转接方的 Referred-By 令牌（RFC 3892）：在 REFER 中添加 Referred-By。";
+  if (code === 489) return "被转接方拒绝 refer 事件包：它没有实现 REFER 的订阅；改用 PBX 侧转接。";
   if (code === 491) return "REFER 与同一对话中的另一请求交叉（glare）：短暂随机延迟后重试。";
-  if (code === 603) return "被转移方的用户或应用拒绝了转接。";
-  if (code === 488 || code === 400) return "被转移方无法使用所发送的 REFER：检查 Refer-To 的语法（转义后的 Replaces、尖括号）和原因短语。";
-  return "阅读原因短语、Warning 头字段以及被转移方的日志，了解其拒绝原因。";
+  if (code === 603) return "被转接方的用户或应用拒绝了转接。";
+  if (code === 488 || code === 400) return "被转接方无法使用所发送的 REFER：检查 Refer-To 的语法（转义后的 Replaces、尖括号）和原因短语。";
+  return "阅读原因短语、Warning 头字段以及被转接方的日志，了解其拒绝原因。";
 }
 
 const ZH: ReferTexts = {
@@ -352,12 +352,12 @@ const ZH: ReferTexts = {
     return {
       summary: `转接到 ${t} 成功：NOTIFY ${fin?.label ?? "?"} 报告 ${fin?.line ?? "2xx"}${when}。`,
       explanation:
-        `被转移方以 ${f.response} 接受了 REFER ${f.refer}，并在携带 message/sipfrag 的 NOTIFY 中报告其呼叫目标的进展（RFC 3515）；最后一个 NOTIFY 携带 2xx，说明目标已接听。` +
-        (f.newInvite !== null ? `被转移方发往目标的 INVITE 是 ${f.newInvite}。` : "") +
+        `被转接方以 ${f.response} 接受了 REFER ${f.refer}，并在携带 message/sipfrag 的 NOTIFY 中报告其呼叫目标的进展（RFC 3515）；最后一个 NOTIFY 携带 2xx，说明目标已接听。` +
+        (f.newInvite !== null ? `被转接方发往目标的 INVITE 是 ${f.newInvite}。` : "") +
         (f.replaces ? "Refer-To 携带了 Replaces：这是咨询转接，目标用新呼叫替换了咨询呼叫。" : ""),
       nextSteps: [
         "转接信令无需修改。",
-        "转移方现在应释放它与被转移方的通话（BYE）；如果该通话一直保持，检查转移方完成转接的逻辑。",
+        "转接方现在应释放它与被转接方的通话（BYE）；如果该通话一直保持，检查转接方完成转接的逻辑。",
         "如果用户仍反映转接有问题，检查新呼叫的媒体：转接后单通通常是 re-INVITE 或新 INVITE 中的 SDP 或 NAT 问题。",
       ],
     };
@@ -389,11 +389,11 @@ const ZH: ReferTexts = {
     const obs = f.observedMs !== null ? `，距 ${String(f.code)} ${ui.duration(f.observedMs)}` : "";
     return {
       summary: `抓包结束时转接到 ${t} 仍未完成：${seen}${obs}。`,
-      explanation: "被转移方发送了进展 NOTIFY，但在抓包结束前没有收到最终状态（带最终代码的 sipfrag，通常伴随 Subscription-State: terminated）。目标可能仍在振铃。",
+      explanation: "被转接方发送了进展 NOTIFY，但在抓包结束前没有收到最终状态（带最终代码的 sipfrag，通常伴随 Subscription-State: terminated）。目标可能仍在振铃。",
       nextSteps: [
-        "延长抓包时间：振铃中的目标可能要等到被转移方的无应答定时器到期（通常 30 到 180 s）才给出最终应答。",
-        "如果最后状态是 1xx 且很长时间没有后续，检查被转移方发往目标的 INVITE（Timer C、无应答设置），以及最终 NOTIFY 是否已发送却在发往转移方的途中丢失。",
-        "如果转移方在最终 NOTIFY 之前挂机，之后的 NOTIFY 会收到 481：对转接本身无害，但转移方将无法在转接失败时恢复通话。",
+        "延长抓包时间：振铃中的目标可能要等到被转接方的无应答定时器到期（通常 30 到 180 s）才给出最终应答。",
+        "如果最后状态是 1xx 且很长时间没有后续，检查被转接方发往目标的 INVITE（Timer C、无应答设置），以及最终 NOTIFY 是否已发送却在发往转接方的途中丢失。",
+        "如果转接方在最终 NOTIFY 之前挂机，之后的 NOTIFY 会收到 481：对转接本身无害，但转接方将无法在转接失败时恢复通话。",
       ],
     };
   },
@@ -431,13 +431,13 @@ const ZH: ReferTexts = {
     const call =
       f.newInvite !== null
         ? `新呼叫始于 INVITE ${f.newInvite}${f.newCallStatus !== null ? `，其结果为 ${statusLine(f.newCallStatus, null)}` : ""}。`
-        : "被转移方的新呼叫不在此抓包中。";
+        : "被转接方的新呼叫不在此抓包中。";
     return {
       summary: `转接到 ${t} 已以 Refer-Sub: false 被接受（${f.response}）：不会有 NOTIFY（RFC 4488）。`,
-      explanation: `转移方要求不接收通知，被转移方在 2xx 中返回 Refer-Sub: false 表示同意，因此只能从被转移方的新呼叫上看到结果。${call}`,
+      explanation: `转接方要求不接收通知，被转接方在 2xx 中返回 Refer-Sub: false 表示同意，因此只能从被转接方的新呼叫上看到结果。${call}`,
       nextSteps: [
-        f.newInvite !== null ? `查看新呼叫（INVITE ${f.newInvite}）了解转接结果。` : "在被转移方一侧抓包，查看其发往目标的 INVITE 及结果。",
-        "如果转移方需要知道结果（以便转接失败时恢复通话，或用于咨询转接），不要发送 Refer-Sub: false。",
+        f.newInvite !== null ? `查看新呼叫（INVITE ${f.newInvite}）了解转接结果。` : "在被转接方一侧抓包，查看其发往目标的 INVITE 及结果。",
+        "如果转接方需要知道结果（以便转接失败时恢复通话，或用于咨询转接），不要发送 Refer-Sub: false。",
       ],
     };
   },
@@ -454,8 +454,8 @@ const ZH: ReferTexts = {
     const t = f.target ?? "Refer-To 中的目标";
     return {
       summary: `用于转接到 ${t} 的 REFER ${f.refer} 被以 ${f.response} 拒绝。`,
-      explanation: "被转移方拒绝了 REFER，因此没有进行任何转接，也不会有 NOTIFY。",
-      nextSteps: [zhRejectHint(f.code), "原通话不受影响：转移方与被转移方仍保持连接。"],
+      explanation: "被转接方拒绝了 REFER，因此没有进行任何转接，也不会有 NOTIFY。",
+      nextSteps: [zhRejectHint(f.code), "原通话不受影响：转接方与被转接方仍保持连接。"],
     };
   },
 };

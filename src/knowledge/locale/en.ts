@@ -38,7 +38,7 @@ export const EN: UiStrings = {
       name: "Client Failure",
       summary:
         "Client failure: the request is wrong or cannot be served by this server; it must not be repeated unchanged, but may succeed after a change (credentials, headers, target) or elsewhere.",
-      use: "when the request itself is at fault or cannot be served here",
+      use: "when it cannot or will not complete the request as sent",
     },
     "5xx": {
       name: "Server Failure",

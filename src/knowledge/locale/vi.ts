@@ -38,7 +38,7 @@ export const VI: UiStrings = {
       name: "Lỗi phía máy khách",
       summary:
         "Lỗi phía máy khách: yêu cầu sai hoặc máy chủ này không phục vụ được; không được gửi lại y nguyên, nhưng có thể thành công sau khi sửa (thông tin xác thực, header, đích) hoặc ở nơi khác.",
-      use: "khi chính yêu cầu có lỗi hoặc không thể phục vụ tại đây",
+      use: "khi nó không thể hoặc không muốn hoàn tất yêu cầu như đã gửi",
     },
     "5xx": {
       name: "Lỗi phía máy chủ",
@@ -56,7 +56,7 @@ export const VI: UiStrings = {
     summary: "SIP chỉ định nghĩa các lớp phản hồi từ 1xx đến 6xx (RFC 3261 §7.2); các mã từ 700 trở lên không có ý nghĩa.",
     use: "không bao giờ: đây không phải mã trạng thái SIP hợp lệ",
   },
-  deprecated: "đã bị loại bỏ",
+  deprecated: "không còn khuyến nghị dùng",
   formatRef: (rfc, section) => (section === null ? `RFC ${rfc}` : `RFC ${rfc} §${section}`),
   codeTitle: (code, reason) => (reason === null ? `SIP ${code}` : `SIP ${code} ${reason}`),
   className: (cls, id) => (id === null ? cls.name : `${id} ${cls.name}`),

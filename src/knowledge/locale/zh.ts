@@ -37,7 +37,7 @@ export const ZH: UiStrings = {
     "4xx": {
       name: "客户端错误",
       summary: "客户端错误：请求有误或此服务器无法处理；不得原样重发，但修改后（凭据、头字段、目标）或在别处可能成功。",
-      use: "在请求本身有问题或无法在此处理时",
+      use: "在无法或不愿按原样完成请求时",
     },
     "5xx": {
       name: "服务器错误",
@@ -81,8 +81,8 @@ export const ZH: UiStrings = {
 
   compareTitle: (a, b) => `SIP ${a} 对比 ${b}`,
   classSentence: (a, aClass, b, bClass, same) =>
-    same ? `SIP ${a} 和 ${b} 都属于 ${aClass} 响应：区别在于原因，而不在类别。` : `SIP ${a} 属于 ${aClass} 响应，而 ${b} 属于 ${bClass} 响应。`,
-  contrast: (aDesc, bDesc) => `${aDesc} 相比之下：${bDesc}`,
+    tidyCjk(same ? `SIP ${a} 和 ${b} 都属于 ${aClass}响应：区别在于原因，而不在类别。` : `SIP ${a} 属于 ${aClass}响应，而 ${b} 属于 ${bClass}响应。`),
+  contrast: (aDesc, bDesc) => `${aDesc}相比之下：${bDesc}`,
   useSentence: (a, aUse, b, bUse, same) =>
     same ? `服务器${aUse}会回复其中之一；请根据上面描述的具体原因区分。` : `服务器${aUse}回复 ${a}，${bUse}回复 ${b}。`,
   sameRfc: (rfc) => `两个代码都定义于 ${rfc}。`,
@@ -98,3 +98,8 @@ export const ZH: UiStrings = {
   unknown: "未知",
   quote: (text) => `“${text}”`,
 };
+
+/** Chinese typography (knowledge audit 3.3): no space next to full-width punctuation, whatever the templates spliced in. */
+function tidyCjk(text: string): string {
+  return text.replace(/([）》」』，。：；！？])\s+/gu, "$1").replace(/\s+([（《「『，。：；！？])/gu, "$1");
+}

@@ -23,7 +23,8 @@ export function compareCodes(a: number, b: number, lang: Lang): ComparePage {
 
   const keyDifference: string[] = [classSentence];
   if (!sameClass) keyDifference.push(pa.cls.summary, pb.cls.summary);
-  keyDifference.push(`SIP ${String(a)}: ${pa.description}`, `SIP ${String(b)}: ${pb.description}`);
+  const colon = lang === "zh" ? "：" : ": ";
+  keyDifference.push(`SIP ${String(a)}${colon}${pa.description}`, `SIP ${String(b)}${colon}${pb.description}`);
   const aCause = pa.whenYouSeeIt[0];
   const bCause = pb.whenYouSeeIt[0];
   if (aCause !== undefined) keyDifference.push(ui.meetLine(a, aCause));
@@ -36,8 +37,11 @@ export function compareCodes(a: number, b: number, lang: Lang): ComparePage {
 
   const aWords = pa.cls.id === null ? ui.noClass : ui.classes[pa.cls.id];
   const bWords = pb.cls.id === null ? ui.noClass : ui.classes[pb.cls.id];
+  // A per-code "who sends it" beats the class sentence, which is wrong for codes such as 430 (knowledge audit T10).
+  const aWho = ea?.texts[lang].whoSends;
+  const bWho = eb?.texts[lang].whoSends;
   const whenToUseWhich = [
-    ui.useSentence(String(a), aWords.use, String(b), bWords.use, sameClass),
+    ...(aWho === undefined && bWho === undefined ? [ui.useSentence(String(a), aWords.use, String(b), bWords.use, sameClass)] : [[aWho, bWho].filter((x): x is string => x !== undefined).join(lang === "zh" ? "" : " ")]),
     ui.doLine(aName, pa.howToFix),
     ui.doLine(bName, pb.howToFix),
   ];
@@ -46,7 +50,8 @@ export function compareCodes(a: number, b: number, lang: Lang): ComparePage {
     kind: "compare",
     lang,
     title: ui.compareTitle(bareTitle(a, pa.reason), bareTitle(b, pb.reason)),
-    intro: `${classSentence} ${ui.contrast(pa.description, pb.description)}`,
+    // Chinese sets no space between sentences (knowledge audit 3.3).
+    intro: `${classSentence}${lang === "zh" ? "" : " "}${ui.contrast(pa.description, pb.description)}`,
     a: pa,
     b: pb,
     keyDifference,
