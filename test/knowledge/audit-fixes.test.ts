@@ -20,7 +20,7 @@ describe("references (R4-R8)", () => {
   it("cites the precise sections", () => {
     const sec = (code: number): string[] => {
       const e = findEntry(code);
-      return e === null ? [] : [`${e.ref.rfc} ${e.ref.section ?? ""}`, ...(e.seeAlso ?? []).map((r) => `${r.rfc} ${r.section ?? ""}`)];
+      return e === null ? [] : [`${e.ref.rfc} ${e.ref.section ?? ""}`, ...e.seeAlso.map((r) => `${r.rfc} ${r.section ?? ""}`)];
     };
     expect(sec(202)).toContain("7647 5");
     expect(sec(489)[0]).toBe("6665 8.3.2");
