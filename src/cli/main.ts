@@ -19,6 +19,7 @@ import { queryCommand } from "./commands/query.js";
 import { reportCommand } from "./commands/report.js";
 import { showCommand } from "./commands/show.js";
 import { ExitCode } from "./exit-codes.js";
+import { escapeVisible } from "../render/escape-visible.js";
 import { NothingReadError } from "./input-verdict.js";
 import { guardStandardStreams, OutputError, PipeClosedError } from "./output.js";
 import { STDIN_ARG } from "./options.js";
@@ -85,11 +86,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 function reportError(e: unknown, usageMessage: string | null): number {
   if (e instanceof PipeClosedError) return ExitCode.Ok;
   if (e instanceof UsageError) {
-    process.stderr.write(`sipta: ${usageMessage ?? e.message}\nRun \`sipta --help\` for usage.\n`);
+    process.stderr.write(`sipta: ${escapeVisible(usageMessage ?? e.message)}\nRun \`sipta --help\` for usage.\n`);
     return ExitCode.Usage;
   }
   if (e instanceof OutputError) {
-    process.stderr.write(`sipta: ${e.message}\n`);
+    process.stderr.write(`sipta: ${escapeVisible(e.message)}\n`);
     return ExitCode.OutputFailed;
   }
   if (e instanceof NothingReadError) {
@@ -97,11 +98,11 @@ function reportError(e: unknown, usageMessage: string | null): number {
     return ExitCode.InputUnreadable;
   }
   if (e instanceof InputFileError) {
-    process.stderr.write(`sipta: ${e.message}\n`);
+    process.stderr.write(`sipta: ${escapeVisible(e.message)}\n`);
     return ExitCode.InputUnreadable;
   }
   const err = e instanceof InternalError ? e : new InternalError(e instanceof Error ? (e.stack ?? e.message) : String(e));
-  process.stderr.write(`sipta: internal error: ${err.message}\n`);
+  process.stderr.write(`sipta: internal error: ${escapeVisible(err.message, { multiline: true })}\n`);
   return ExitCode.Internal;
 }
 
@@ -110,7 +111,7 @@ main(hideBin(process.argv)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`sipta: ${String(e)}\n`);
+    process.stderr.write(`sipta: ${escapeVisible(String(e), { multiline: true })}\n`);
     process.exitCode = ExitCode.Internal;
   },
 );

@@ -27,3 +27,19 @@ export function describeUnknownFormat(head: Buffer): string {
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return "gzip data that did not inflate";
   return "unknown format";
 }
+
+/** The first bytes, as stored, of the pcap magics (both byte orders, µs and ns), pcapng's SHB type and gzip's 1f 8b. */
+const MAGIC_PREFIXES: readonly (readonly number[])[] = [
+  [0xd4, 0xc3, 0xb2, 0xa1],
+  [0xa1, 0xb2, 0xc3, 0xd4],
+  [0x4d, 0x3c, 0xb2, 0xa1],
+  [0xa1, 0xb2, 0x3c, 0x4d],
+  [0x0a, 0x0d, 0x0d, 0x0a],
+  [0x1f, 0x8b],
+];
+
+/** True for an input too short to hold a magic number whose bytes so far begin one (a capture cut at 1-3 bytes). */
+export function isCutMagic(head: Buffer): boolean {
+  if (head.length === 0 || head.length >= 4) return false;
+  return MAGIC_PREFIXES.some((m) => head.length < m.length && head.every((b, i) => m[i] === b));
+}

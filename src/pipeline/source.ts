@@ -7,7 +7,7 @@ import { makeDiagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticSink } from "../diagnostics/sink.js";
 import { InputFileError } from "../diagnostics/errors.js";
 import { readCaptureEvents } from "../capture/processor.js";
-import { describeUnknownFormat, sniffCaptureFormat } from "../input/detect.js";
+import { describeUnknownFormat, isCutMagic, sniffCaptureFormat } from "../input/detect.js";
 import { openInput } from "../input/open-input.js";
 import { openRecordReader } from "../input/record-reader.js";
 import { readTextLogEvents, type TextLogFormat } from "../textlog/index.js";
@@ -90,6 +90,11 @@ async function* readOpened(file: string, it: AsyncIterator<Buffer>, opts: Source
   if (first.length === 0) {
     info.format = "empty";
     sink.report(makeDiagnostic("pipeline.empty_input", fileRef(file), "the input is empty"));
+    return;
+  }
+  if (isCutMagic(first)) {
+    info.format = "unknown";
+    sink.report(makeDiagnostic("input.unrecognized_format", fileRef(file), `the input ends after ${first.length} byte(s), inside the magic number of a capture or gzip file: cut short`));
     return;
   }
   const stream = prepend(head, it, info, opts.onInputBytes);

@@ -40,6 +40,14 @@ describe("openInput", () => {
     const out = await collect(openInput(p, { onDamage: (m) => damage.push(m) }));
     expect(out.length).toBeGreaterThan(0);
     expect(data.subarray(0, out.length).equals(out)).toBe(true);
+    // A sync flush hides the cut from zlib: the trailer check names it (it went unreported before).
+    expect(damage).toHaveLength(1);
+    expect(damage[0]).toMatch(/cut short/);
+    // A whole gzip is no damage.
+    const whole: string[] = [];
+    writeFileSync(p, gz);
+    expect((await collect(openInput(p, { onDamage: (m) => whole.push(m) }))).equals(data)).toBe(true);
+    expect(whole).toEqual([]);
   });
 
   it("reads '-' from the given stdin stream", async () => {
