@@ -86,11 +86,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 function reportError(e: unknown, usageMessage: string | null): number {
   if (e instanceof PipeClosedError) return ExitCode.Ok;
   if (e instanceof UsageError) {
-    process.stderr.write(`sipta: ${escapeVisible(usageMessage ?? e.message)}\nRun \`sipta --help\` for usage.\n`);
+    process.stderr.write(`sipta: ${escapeVisible(usageMessage ?? e.message, { multiline: true })}\nRun \`sipta --help\` for usage.\n`);
     return ExitCode.Usage;
   }
   if (e instanceof OutputError) {
-    process.stderr.write(`sipta: ${escapeVisible(e.message)}\n`);
+    process.stderr.write(`sipta: ${escapeVisible(e.message, { multiline: true })}\n`);
     return ExitCode.OutputFailed;
   }
   if (e instanceof NothingReadError) {
@@ -98,7 +98,7 @@ function reportError(e: unknown, usageMessage: string | null): number {
     return ExitCode.InputUnreadable;
   }
   if (e instanceof InputFileError) {
-    process.stderr.write(`sipta: ${escapeVisible(e.message)}\n`);
+    process.stderr.write(`sipta: ${escapeVisible(e.message, { multiline: true })}\n`);
     return ExitCode.InputUnreadable;
   }
   const err = e instanceof InternalError ? e : new InternalError(e instanceof Error ? (e.stack ?? e.message) : String(e));
