@@ -14,6 +14,10 @@ export interface TransactionKey {
   readonly rfc2543: boolean;
 }
 
+function sentByHostOf(msg: SipMessage): string {
+  return msg.topVia?.host.toLowerCase() ?? "";
+}
+
 function sentByOf(msg: SipMessage): string {
   const via = msg.topVia;
   if (via === null) return "";
@@ -28,14 +32,18 @@ function sentByOf(msg: SipMessage): string {
  */
 export function transactionKeyOf(msg: SipMessage, method: string): TransactionKey | null {
   const branch = msg.branch;
-  const sentBy = sentByOf(msg);
   if (branch?.startsWith(MAGIC_COOKIE) === true) {
-    // RFC 3261 §17.2.3: branch + sent-by + method. §17.1.3: branch + CSeq method for responses.
-    return { key: `b\u0000${branch}\u0000${sentBy}\u0000${method}`, rfc2543: false };
+    // RFC 3261 §17.1.3 matches a response to its client transaction on the top Via branch and the CSeq method,
+    // §17.2.3 a request to its server transaction on branch, sent-by and method. A capture sees both sides, so the
+    // key keeps the sent-by HOST (a proxy that reuses the branch it received still gives another hop) but not the
+    // port: a NAT or SIP ALG that rewrote the Via port on the response's path must not split one transaction, and
+    // so one call, in two.
+    return { key: `b\u0000${branch}\u0000${sentByHostOf(msg)}\u0000${method}`, rfc2543: false };
   }
   // RFC 3261 §17.2.3, RFC 2543 compatibility: Request-URI, To tag, From tag, Call-ID, CSeq and top Via. The
   // Request-URI and To tag are compared separately (a response has no Request-URI, and its To tag is new).
   if (msg.callId === null || msg.cseq === null) return null;
+  const sentBy = sentByOf(msg);
   return {
     key: `o\u0000${msg.callId}\u0000${msg.cseq.seq}\u0000${method}\u0000${msg.fromTag ?? ""}\u0000${sentBy}\u0000${branch ?? ""}`,
     rfc2543: true,

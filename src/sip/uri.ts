@@ -1,8 +1,9 @@
 /**
- * SIP, SIPS (RFC 3261 §19.1) and tel (RFC 3966) URIs: scheme, user, password, host (IPv4, bracketed IPv6,
- * names), port, parameters and headers (`?Replaces=...`, percent-decoded). Other schemes keep their text.
+ * SIP, SIPS (RFC 3261 §19.1) and tel (RFC 3966) URIs: scheme, user, password, host (IPv4, IPv6 bracketed or
+ * bare as real phones send it, names), port, parameters and headers (`?Replaces=...`, percent-decoded). Other schemes keep their text.
  */
 import { parseParams, type Params, NO_PARAMS } from "./params.js";
+import { splitHostPort } from "./host-port.js";
 
 export type UriScheme = "sip" | "sips" | "tel" | "other";
 
@@ -26,24 +27,6 @@ function percentDecode(s: string): string {
   } catch {
     return s; // malformed escapes stay as written
   }
-}
-
-function parseHostPort(hp: string): { host: string | null; port: number | null; ok: boolean } {
-  if (hp.startsWith("[")) {
-    const close = hp.indexOf("]");
-    if (close < 0) return { host: hp, port: null, ok: false };
-    const host = hp.slice(1, close);
-    const rest = hp.slice(close + 1);
-    if (rest.length === 0) return { host, port: null, ok: true };
-    const port = rest.startsWith(":") ? Number(rest.slice(1)) : NaN;
-    return Number.isInteger(port) && port >= 0 && port <= 65535 ? { host, port, ok: true } : { host, port: null, ok: false };
-  }
-  const colon = hp.lastIndexOf(":");
-  if (colon < 0) return { host: hp.length > 0 ? hp : null, port: null, ok: hp.length > 0 };
-  const port = Number(hp.slice(colon + 1));
-  const host = hp.slice(0, colon);
-  if (!Number.isInteger(port) || port < 0 || port > 65535 || host.length === 0) return { host: hp, port: null, ok: false };
-  return { host, port, ok: true };
 }
 
 export type UriParse = { readonly ok: true; readonly uri: SipUri } | { readonly ok: false; readonly uri: SipUri; readonly error: string };
@@ -85,7 +68,7 @@ export function parseUri(text: string): UriParse {
     user = percentDecode(pc < 0 ? userinfo : userinfo.slice(0, pc));
     password = pc < 0 ? null : percentDecode(userinfo.slice(pc + 1));
   }
-  const hp = parseHostPort(hostport);
+  const hp = splitHostPort(hostport);
   const headers = new Map<string, string>();
   if (headerText.length > 0) {
     for (const pair of headerText.split("&")) {
@@ -94,8 +77,8 @@ export function parseUri(text: string): UriParse {
       if (name.length > 0) headers.set(name, percentDecode(eq < 0 ? "" : pair.slice(eq + 1)));
     }
   }
-  const uri: SipUri = { scheme, text: t, user, password, host: hp.host, port: hp.port, params, headers };
-  if (!hp.ok || hp.host === null) return { ok: false, uri, error: `bad host or port in ${JSON.stringify(hostport)}` };
+  const uri: SipUri = { scheme, text: t, user, password, host: hp.host.length > 0 ? hp.host : null, port: hp.port, params, headers };
+  if (!hp.ok || hp.host.length === 0) return { ok: false, uri, error: `bad host or port in ${JSON.stringify(hostport)}` };
   return { ok: true, uri };
 }
 

@@ -1,6 +1,7 @@
 /** Via (RFC 3261 §20.42, §18.2.1 received, RFC 3581 rport): `SIP/2.0/UDP host:port;branch=...;received=...;rport=...`. */
 import { parseParams, type Params, NO_PARAMS } from "../params.js";
 import { indexOfUnquoted } from "../split-list.js";
+import { splitHostPort } from "../host-port.js";
 
 export interface Via {
   readonly protocol: string;
@@ -27,22 +28,12 @@ export function parseVia(text: string): ViaParse {
   const semi = indexOfUnquoted(rest, ";");
   const sentBy = (semi < 0 ? rest : rest.slice(0, semi)).trim();
   const params = semi < 0 ? NO_PARAMS : parseParams(rest.slice(semi + 1));
-  let host = sentBy;
-  let port: number | null = null;
-  if (sentBy.startsWith("[")) {
-    const close = sentBy.indexOf("]");
-    host = close < 0 ? sentBy : sentBy.slice(1, close);
-    const after = close < 0 ? "" : sentBy.slice(close + 1).trim();
-    if (after.startsWith(":")) port = Number(after.slice(1).trim());
-  } else {
-    const colon = sentBy.lastIndexOf(":");
-    if (colon >= 0) {
-      host = sentBy.slice(0, colon).trim();
-      port = Number(sentBy.slice(colon + 1).trim());
-    }
-  }
+  // One hostport rule for URIs and Vias (sip/host-port.ts), bare IPv6 sent-by included.
+  const split = splitHostPort(sentBy);
+  const host = split.host;
+  const port = split.port;
+  if (!split.ok && host.length > 0) return { ok: false, error: `bad Via sent-by ${JSON.stringify(sentBy)}` };
   if (host.length === 0) return { ok: false, error: "Via without sent-by host" };
-  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) return { ok: false, error: `bad Via port in ${JSON.stringify(sentBy)}` };
   const rp = params.get("rport");
   const rport: number | true | null = rp === undefined ? null : rp === null || rp === "" ? true : Number.isInteger(Number(rp)) ? Number(rp) : true;
   return {
