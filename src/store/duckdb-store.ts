@@ -1,6 +1,7 @@
 /**
  * The embedded store: DuckDB through @duckdb/node-api, in memory (the default) or in a file (`--db F.duckdb`).
- * Rows go in through DuckDB's appender (columnar, no SQL text per row); query results come back as plain
+ * Rows are held up to 50 000 and go in through DuckDB's appender (columnar, no SQL text per row; any query,
+ * removal or close writes them first); query results come back as plain
  * numbers and strings so that every renderer sees what ClickHouse would give.
  */
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
@@ -44,8 +45,13 @@ function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
+/** Rows held before one appender writes them: an appender per small batch cost more than the analysis itself. */
+const FLUSH_ROWS = 50_000;
+
 export class DuckDbStore implements Store {
   readonly engine = "duckdb";
+  private readonly pending = new Map<TableName, Row[]>();
+  private pendingRows = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -61,6 +67,25 @@ export class DuckDbStore implements Store {
     return new DuckDbStore(instance, conn, path ?? "memory");
   }
 
+  /** Writes the held rows, one appender per table. */
+  private async flush(): Promise<void> {
+    if (this.pendingRows === 0) return;
+    for (const [table, rows] of this.pending) {
+      if (rows.length === 0) continue;
+      const columns: readonly Column[] = TABLES[table];
+      const app = await this.conn.createAppender(table);
+      for (const row of rows) {
+        columns.forEach((c, i) => {
+          appendCell(app, c, row[i] ?? null);
+        });
+        app.endRow();
+      }
+      app.closeSync();
+    }
+    this.pending.clear();
+    this.pendingRows = 0;
+  }
+
   async storedFiles(): Promise<StoredFile[]> {
     const r = await this.query("SELECT file_id, path FROM files ORDER BY path, file_id");
     return r.rows.map((row) => ({ fileId: String(row[0]), path: String(row[1]) }));
@@ -68,29 +93,30 @@ export class DuckDbStore implements Store {
 
   async insert(table: TableName, rows: readonly Row[]): Promise<void> {
     if (rows.length === 0) return;
-    const columns: readonly Column[] = TABLES[table];
-    const app = await this.conn.createAppender(table);
-    for (const row of rows) {
-      columns.forEach((c, i) => {
-        appendCell(app, c, row[i] ?? null);
-      });
-      app.endRow();
+    let held = this.pending.get(table);
+    if (held === undefined) {
+      held = [];
+      this.pending.set(table, held);
     }
-    app.closeSync();
+    for (const r of rows) held.push(r);
+    this.pendingRows += rows.length;
+    if (this.pendingRows >= FLUSH_ROWS) await this.flush();
   }
 
   async removeFile(fileId: string): Promise<void> {
+    await this.flush();
     for (const t of TABLE_NAMES) await this.conn.run(`DELETE FROM ${t} WHERE file_id = ${sqlString(fileId)}`);
   }
 
   async query(sql: string): Promise<QueryResult> {
+    await this.flush();
     const reader = await this.conn.runAndReadAll(sql);
     return { columns: reader.columnNames(), rows: reader.getRows().map((r) => r.map(toCell)) };
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.flush();
     this.conn.closeSync();
     this.instance.closeSync();
-    return Promise.resolve();
   }
 }
