@@ -2,10 +2,12 @@
  * sipta as a library: the same analysis the CLI runs, as functions and async iterables.
  *
  *   import { analyze, analyzeStream } from "sipta";
- *   const doc = await analyze(["trace.pcap"], { lang: "en" });
+ *   const doc = await analyze("trace.pcap", { lang: "en" });   // a path, paths, a Buffer or a stream
+ * Every export is documented in docs/library.md.
  *   for await (const ev of analyzeStream(["huge.pcapng"])) if (ev.type === "annotation") console.log(ev.annotation.summary);
  */
 export { analyze, analyzeStream, type AnalyzeOptions } from "./pipeline/analyze.js";
+export type { AnalysisInput, InputData } from "./pipeline/inputs.js";
 export type { AnalysisEvent } from "./pipeline/analysis-events.js";
 export { readTraceEvents, type SourceOptions } from "./pipeline/source.js";
 export { parseEvents, type ParsedItem } from "./pipeline/parse-stage.js";

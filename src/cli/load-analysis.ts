@@ -20,6 +20,11 @@ export interface LoadedAnalysis {
   readonly numbers: ReadonlyMap<CallRecord, number>;
   readonly raw: RawMessages;
   readonly fromSaved: boolean;
+  /**
+   * Writes the diagnostics' sentences to stderr (once). Commands call it after their output is written, so a
+   * reader that closed the pipe early gets a quiet end (the output writer throws before this runs).
+   */
+  readonly reportDiagnostics: () => void;
 }
 
 export interface LoadOptions extends AnalyzeOptions {
@@ -29,6 +34,8 @@ export interface LoadOptions extends AnalyzeOptions {
   readonly quietCodes?: ReadonlySet<string>;
   /** False when the command shows the diagnostics' sentences itself on the same screen (text report on a terminal). */
   readonly printDiagnostics?: boolean;
+  /** Counts bytes read instead of the stderr progress line (the TUI draws its own bar). */
+  readonly onProgress?: (bytes: number) => void;
   readonly stderr?: NodeJS.WriteStream;
 }
 
@@ -38,18 +45,22 @@ export async function loadAnalysis(files: readonly string[], opts: LoadOptions =
     const saved = await readSavedAnalysis(only);
     const raw = new RawMessages();
     for (const [i, t] of saved.raw) raw.set(i, t);
-    return { doc: saved.doc, numbers: numberCalls(saved.doc), raw, fromSaved: true };
+    return { doc: saved.doc, numbers: numberCalls(saved.doc), raw, fromSaved: true, reportDiagnostics: () => undefined };
   }
   const stderr = opts.stderr ?? process.stderr;
-  const progress = await Progress.start(files, stderr);
+  const progress = opts.onProgress === undefined ? await Progress.start(files, stderr) : null;
   const raw = new RawMessages(opts.keepRaw ?? (() => false));
   let doc: AnalysisDocument;
   try {
-    doc = await analyze(files, { ...opts, onInputBytes: progress?.add, onMessage: (m) => { raw.add(m); opts.onMessage?.(m); } });
+    doc = await analyze(files, { ...opts, onInputBytes: opts.onProgress ?? progress?.add, onMessage: (m) => { raw.add(m); opts.onMessage?.(m); } });
   } finally {
     progress?.done();
   }
   checkInputsRead(doc.files, doc.diagnostics, stderr);
-  if (opts.printDiagnostics !== false) reportDocumentDiagnostics(doc.diagnostics, doc.summary.diagnostics, stderr, new Set([...(opts.quietCodes ?? []), ...VERDICT_CODES]));
-  return { doc, numbers: numberCalls(doc), raw, fromSaved: false };
+  let reported = opts.printDiagnostics === false;
+  const reportDiagnostics = (): void => {
+    if (!reported) reportDocumentDiagnostics(doc.diagnostics, doc.summary.diagnostics, stderr, new Set([...(opts.quietCodes ?? []), ...VERDICT_CODES]));
+    reported = true;
+  };
+  return { doc, numbers: numberCalls(doc), raw, fromSaved: false, reportDiagnostics };
 }

@@ -18,6 +18,7 @@ import { messagesCommand } from "./commands/messages.js";
 import { queryCommand } from "./commands/query.js";
 import { reportCommand } from "./commands/report.js";
 import { showCommand } from "./commands/show.js";
+import { tuiCommand } from "./commands/tui.js";
 import { ExitCode } from "./exit-codes.js";
 import { escapeVisible } from "../render/escape-visible.js";
 import { NothingReadError } from "./input-verdict.js";
@@ -45,6 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command(callsCommand)
     .command(flowCommand)
     .command(showCommand)
+    .command(tuiCommand)
     .command(explainCommand)
     .command(compareCommand)
     .command(lintCommand)

@@ -13,6 +13,18 @@ function formatBytes(n: number): string {
   return `${(n / 1e3).toFixed(0)} kB`;
 }
 
+/** Bytes the inputs hold on disk, or null when unknown (stdin, a directory). */
+export async function inputSize(files: readonly string[]): Promise<number | null> {
+  let total = 0;
+  for (const f of files) {
+    if (f === "-") return null;
+    const st = await stat(f).catch(() => null);
+    if (st?.isFile() !== true) return null;
+    total += st.size;
+  }
+  return total;
+}
+
 export class Progress {
   private bytes = 0;
   private readonly started = Date.now();
@@ -27,20 +39,7 @@ export class Progress {
   /** A progress reporter for these inputs, or null when stderr is not a terminal. */
   static async start(files: readonly string[], stream: NodeJS.WriteStream = process.stderr): Promise<Progress | null> {
     if ((stream.isTTY as boolean | undefined) !== true) return null;
-    let total: number | null = 0;
-    for (const f of files) {
-      if (f === "-" || total === null) {
-        total = null;
-        continue;
-      }
-      try {
-        const st = await stat(f);
-        total = st.isFile() ? total + st.size : null;
-      } catch {
-        total = null;
-      }
-    }
-    return new Progress(stream, total);
+    return new Progress(stream, await inputSize(files));
   }
 
   /** Counts bytes read; draws at most every 200 ms once a second has passed. */

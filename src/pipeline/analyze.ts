@@ -23,8 +23,8 @@ import { TraceAnalyzer, trackerFor, type Finding } from "../trackers/index.js";
 import type { SipMessage } from "../sip/message.js";
 import { buildAnnotation } from "../annotate/annotate.js";
 import type { AnalysisEvent } from "./analysis-events.js";
-import { expandInputs } from "./expand-inputs.js";
 import { HopEvents } from "./hop-events.js";
+import { labelOf, resolveInputs, type AnalysisInput } from "./inputs.js";
 import { MessageDirectory } from "./message-directory.js";
 import { mergeByTime } from "./merge-by-time.js";
 import { ParseStage } from "./parse-stage.js";
@@ -59,14 +59,17 @@ interface PendingResponse {
   readonly timeUs: number | null;
 }
 
-/** Streams the analysis of `paths`: messages, annotations when decided, calls when ended, flows, diagnostics, a summary. */
-export async function* analyzeStream(paths: readonly string[], options: AnalyzeOptions = {}): AsyncGenerator<AnalysisEvent> {
+/**
+ * Streams the analysis of `inputs` (paths, Buffers, streams: pipeline/inputs.ts): messages, annotations when
+ * decided, calls when ended, flows, diagnostics, a summary.
+ */
+export async function* analyzeStream(inputs: AnalysisInput | readonly AnalysisInput[], options: AnalyzeOptions = {}): AsyncGenerator<AnalysisEvent> {
   const lang = options.lang ?? "en";
   const collecting = new CollectingSink(options.diagnosticsPerCode ?? 1000);
   const queued: AnalysisEvent[] = [];
   collecting.onReport((d) => queued.push({ type: "diagnostic", diagnostic: toDiagnosticRecord(d) }));
   const sink: DiagnosticSink = collecting;
-  const files = await expandInputs(paths, { onSkip: (p, reason) => { sink.report(makeDiagnostic("input.skipped", fileRef(p), reason)); } });
+  const files = await resolveInputs(inputs, { onSkip: (p, reason) => { sink.report(makeDiagnostic("input.skipped", fileRef(p), reason)); } });
 
   const infos: SourceInfo[] = files.map(() => ({ format: "unknown", bytes: 0 }));
   const perFileMessages = new Map<string, number>();
@@ -197,21 +200,21 @@ export async function* analyzeStream(paths: readonly string[], options: AnalyzeO
     annotate(p, null);
   }
   files.forEach((f, i) => {
-    const label = f === "-" ? "<stdin>" : f;
+    const label = labelOf(f);
     if ((perFileMessages.get(label) ?? 0) === 0 && infos[i]?.format !== "empty" && infos[i]?.format !== "unreadable") {
       sink.report(makeDiagnostic("pipeline.no_sip", fileRef(label), "no SIP message found in this input"));
     }
   });
   if (queued.length > 0) yield* queued.splice(0);
   const fileSummaries: FileSummary[] = files.map((f, i) => {
-    const label = f === "-" ? "<stdin>" : f;
+    const label = labelOf(f);
     return { path: label, format: infos[i]?.format ?? "unknown", messages: perFileMessages.get(label) ?? 0, bytes: infos[i]?.bytes ?? 0 };
   });
   yield { type: "summary", summary: counter.summary(collecting.countsByCode, collecting.droppedCount), files: fileSummaries };
 }
 
-/** The analysis of `paths` as one JSON document (schemaVersion 1). */
-export async function analyze(paths: readonly string[], options: AnalyzeOptions = {}): Promise<AnalysisDocument> {
+/** The analysis of `inputs` (a path, paths, a Buffer or a stream) as one JSON document (schemaVersion 1). */
+export async function analyze(inputs: AnalysisInput | readonly AnalysisInput[], options: AnalyzeOptions = {}): Promise<AnalysisDocument> {
   const messages: MessageRecord[] = [];
   const annotations: AnnotationRecord[] = [];
   const calls: CallRecord[] = [];
@@ -221,7 +224,7 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions 
   const limit = options.diagnosticsPerCode ?? 1000;
   let summary: AnalysisDocument["summary"] | null = null;
   let files: readonly FileSummary[] = [];
-  for await (const ev of analyzeStream(paths, options)) {
+  for await (const ev of analyzeStream(inputs, options)) {
     switch (ev.type) {
       case "message":
         messages.push(ev.message);

@@ -9,6 +9,7 @@ import { InputFileError } from "../diagnostics/errors.js";
 import { readCaptureEvents } from "../capture/processor.js";
 import { describeUnknownFormat, isCutMagic, sniffCaptureFormat } from "../input/detect.js";
 import { openInput } from "../input/open-input.js";
+import { labelOf, type SourceInput } from "./inputs.js";
 import { openRecordReader } from "../input/record-reader.js";
 import { readTextLogEvents, type TextLogFormat } from "../textlog/index.js";
 import { fileRef } from "../model/origin.js";
@@ -54,9 +55,11 @@ function looksLikeText(head: Buffer): boolean {
   return control <= n / 50;
 }
 
-export async function* readTraceEvents(path: string, opts: SourceOptions, sink: DiagnosticSink, info: SourceInfo): AsyncGenerator<TraceEvent> {
-  const file = path === "-" ? "<stdin>" : path;
-  const chunks = openInput(path, {
+export async function* readTraceEvents(input: SourceInput, opts: SourceOptions, sink: DiagnosticSink, info: SourceInfo): AsyncGenerator<TraceEvent> {
+  const file = labelOf(input);
+  // A named stream (library input) is read like stdin.
+  const chunks = openInput(typeof input === "string" ? input : "-", {
+    ...(typeof input === "string" ? {} : { stdin: input.stream }),
     onDamage: (message) => {
       sink.report(makeDiagnostic("pipeline.input_damaged", fileRef(file), message));
     },
@@ -67,6 +70,7 @@ export async function* readTraceEvents(path: string, opts: SourceOptions, sink: 
   } catch (e) {
     // A file that cannot be opened (permission denied, vanished, a broken link) is one diagnostic; the other inputs
     // are still read. Only this input's opening is caught: an error of a later stage is not an unreadable input.
+    const path = typeof input === "string" ? input : "-";
     if (!(e instanceof InputFileError) || e.path !== path) throw e;
     info.format = "unreadable";
     sink.report(makeDiagnostic("input.unreadable", fileRef(file), e.message.slice(path.length + 2)));

@@ -152,6 +152,7 @@ async function renderDocument(args: AnalyzeArgs, files: readonly string[], opts:
     default:
       await out.writeAll(writeTextReport(doc, { color: colorFor(process.stdout, args.color) === "ansi", onlyAnnotated: args["only-annotated"] === true, width: proseWidth(process.stdout, args.width), problemsOnly: args.all !== true && args["only-annotated"] !== true, numbers: loaded.numbers }));
   }
+  loaded.reportDiagnostics();
   return report.matched ? ExitCode.FailOn : ExitCode.Ok;
 }
 

@@ -38,15 +38,19 @@ export const callsCommand: CommandModule<object, CallsArgs> = {
     const out = new Output();
     if (args["per-file"] === true) {
       const rows: CallRow[] = [];
+      const reports: (() => void)[] = [];
       for (const f of await expandInputs(files)) {
         const loaded = await loadAnalysis([f], opts);
         rows.push(...listCallRows(filterDocument(loaded.doc, filter), loaded.numbers));
+        reports.push(loaded.reportDiagnostics);
       }
       await out.write(renderCallRows(rows, { ...table, showFile: true }));
+      for (const r of reports) r();
       return;
     }
     const loaded = await loadAnalysis(files, opts);
     const doc = filterDocument(loaded.doc, filter);
     await out.write(renderCallRows(listCallRows(doc, loaded.numbers), { ...table, showFile: doc.files.length > 1 }));
+    loaded.reportDiagnostics();
   },
 };

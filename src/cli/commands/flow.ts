@@ -77,5 +77,6 @@ export const flowCommand: CommandModule<object, FlowArgs> = {
         }
       }
     }
+    loaded.reportDiagnostics();
   },
 };

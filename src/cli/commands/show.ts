@@ -63,11 +63,13 @@ export const showCommand: CommandModule<object, ShowArgs> = {
         annotations: (index.annotations.get(m.index) ?? []).map((a) => orderRecord("annotation", a)),
       }));
       await out.write(`${stringifyJson(items, 2)}\n`);
+      loaded.reportDiagnostics();
       return;
     }
     const color = colorFor(process.stdout, args.color) === "ansi";
     const width = proseWidth(process.stdout, args.width);
     await out.write(messages.map((m) => renderRawBlock(m, loaded.raw.get(m.index), index.annotations.get(m.index) ?? [], { color, width })).join("\n"));
+    loaded.reportDiagnostics();
   },
 };
 
