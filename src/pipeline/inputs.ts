@@ -20,6 +20,10 @@ function isData(v: unknown): v is InputData {
   return Symbol.asyncIterator in v || typeof (v as { pipe?: unknown }).pipe === "function";
 }
 
+function isNamed(v: unknown): v is { readonly name: string; readonly data: InputData } {
+  return typeof v === "object" && v !== null && typeof (v as { name?: unknown }).name === "string" && isData((v as { data?: unknown }).data);
+}
+
 function toStream(data: InputData): Readable {
   if (data instanceof Uint8Array) return Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
   if (data instanceof Readable) return data;
@@ -31,11 +35,12 @@ export async function resolveInputs(inputs: AnalysisInput | readonly AnalysisInp
   const list: readonly AnalysisInput[] = typeof inputs === "string" || isData(inputs) || !Array.isArray(inputs) ? [inputs as AnalysisInput] : (inputs as readonly AnalysisInput[]);
   const out: SourceInput[] = [];
   let n = 0;
-  for (const input of list) {
+  // JavaScript callers are not checked by the compiler: look at the value as unknown.
+  for (const input of list as readonly unknown[]) {
     n++;
     if (typeof input === "string") out.push(...(await expandInputs([input], options)));
     else if (isData(input)) out.push({ name: input instanceof Uint8Array ? `<buffer ${n}>` : `<stream ${n}>`, stream: toStream(input) });
-    else if (typeof input === "object" && typeof (input as { name?: unknown }).name === "string" && isData((input as { data?: unknown }).data)) out.push({ name: input.name, stream: toStream(input.data) });
+    else if (isNamed(input)) out.push({ name: input.name, stream: toStream(input.data) });
     else throw new TypeError(`sipta: an input must be a path, a Buffer/Uint8Array, a readable stream, or { name, data }; got ${input === null ? "null" : typeof input}`);
   }
   return out;
