@@ -3,7 +3,7 @@
  * colours, generic monospace font, nothing external) or a fragment for the HTML report (classes styled by
  * the page, arrows focusable with data-msg for the raw-message view). All capture text is XML-escaped.
  */
-import type { AnalysisDocument } from "../model/document.js";
+import type { AnalysisDocument, MessageRecord } from "../model/document.js";
 import type { Severity } from "../model/outcomes.js";
 import type { DocumentIndex } from "./document-index.js";
 import { indexDocument } from "./document-index.js";
@@ -22,6 +22,8 @@ export interface LadderSvgOptions {
   readonly interactive?: boolean;
   /** List annotation notes under the diagram (default true). */
   readonly notes?: boolean;
+  /** Text appended to an arrow's label, e.g. " (SDP)" when the message carries SDP. */
+  readonly labelSuffix?: (m: MessageRecord) => string;
 }
 
 const CHAR_W = 7.2; // 12px monospace: 0.6em per cell
@@ -63,12 +65,12 @@ export function renderLadderSvg(doc: AnalysisDocument | DocumentIndex, callIds: 
   return drawLadderSvg(ladder, options);
 }
 
-function labelOf(row: LadderRow, ladder: Ladder): string {
+function labelOf(row: LadderRow, ladder: Ladder, suffix?: (m: MessageRecord) => string): string {
   const m = row.message;
   const leg = ladder.legs.length > 1 ? `[${ladder.legs[row.leg]?.label ?? "?"}] ` : "";
   const cseq = describeCseq(m);
   const retr = m.retransmissionOf === null ? "" : " (retr.)";
-  return `${leg}${describeMessage(m)}${cseq === "" ? "" : ` (${cseq})`}${retr}`;
+  return `${leg}${describeMessage(m)}${cseq === "" ? "" : ` (${cseq})`}${retr}${suffix?.(m) ?? ""}`;
 }
 
 function num(n: number): string {
@@ -79,7 +81,7 @@ export function drawLadderSvg(ladder: Ladder, options: LadderSvgOptions = {}): s
   const standalone = options.standalone !== false;
   const interactive = options.interactive === true;
   const n = Math.max(1, ladder.participants.length);
-  const longest = ladder.rows.reduce((w, r) => Math.max(w, measureWidth(labelOf(r, ladder)) + (r.markNumber === null ? 0 : 4)), 0);
+  const longest = ladder.rows.reduce((w, r) => Math.max(w, measureWidth(labelOf(r, ladder, options.labelSuffix)) + (r.markNumber === null ? 0 : 4)), 0);
   const col = Math.round(Math.min(MAX_COL, Math.max(MIN_COL, longest * CHAR_W + 36)));
   const xOf = (i: number): number => GUTTER + col / 2 + i * col;
   const legsH = ladder.legs.length > 1 ? ladder.legs.length * 16 + 8 : 0;
@@ -104,15 +106,20 @@ export function drawLadderSvg(ladder: Ladder, options: LadderSvgOptions = {}): s
       out.push(`<text class="leg" x="12" y="${num(12 + 12 + i * 16)}">[${escapeXml(l.label)}] ${escapeXml(truncateToWidth(l.callId, 120))}${escapeXml(how)}</text>`);
     });
   }
-  // Participants and lifelines.
+  // Participants and lifelines; the boxes form one group the HTML report repeats in a sticky header.
+  ladder.participants.forEach((_p, i) => {
+    const x = xOf(i);
+    out.push(`<line class="life" x1="${num(x)}" y1="${num(top + HEADER_H)}" x2="${num(x)}" y2="${num(rowsTop + bodyH + 6)}"/>`);
+  });
+  out.push(`<g class="phead" data-h="${num(top + HEADER_H)}">`);
   ladder.participants.forEach((p, i) => {
     const x = xOf(i);
     const label = truncateMiddle(p, Math.floor((col - 16) / CHAR_W));
-    out.push(`<line class="life" x1="${num(x)}" y1="${num(top + HEADER_H)}" x2="${num(x)}" y2="${num(rowsTop + bodyH + 6)}"/>`);
     out.push(`<rect class="pbox" x="${num(x - col / 2 + 6)}" y="${num(top)}" width="${num(col - 12)}" height="${HEADER_H - 10}" rx="5"/>`);
     out.push(`<text class="ptext" x="${num(x)}" y="${num(top + 21)}" text-anchor="middle"><title>${escapeXml(p)}</title>${escapeXml(label)}</text>`);
   });
-  ladder.rows.forEach((row, i) => out.push(drawRow(row, i, { ladder, xOf, rowsTop, col, interactive })));
+  out.push("</g>");
+  ladder.rows.forEach((row, i) => out.push(drawRow(row, i, { ladder, xOf, rowsTop, col, interactive, suffix: options.labelSuffix })));
   notes.forEach((line, i) => {
     out.push(`<text class="note${line.head ? " notehead" : ""}" x="16" y="${num(notesTop + i * 17)}">${escapeXml(line.text)}</text>`);
   });
@@ -126,6 +133,7 @@ interface RowGeometry {
   readonly rowsTop: number;
   readonly col: number;
   readonly interactive: boolean;
+  readonly suffix: ((m: MessageRecord) => string) | undefined;
 }
 
 function drawRow(row: LadderRow, i: number, g: RowGeometry): string {
@@ -137,9 +145,9 @@ function drawRow(row: LadderRow, i: number, g: RowGeometry): string {
   if (row.mark !== null) classes.push(`sev-${row.mark}`);
   if (m.retransmissionOf !== null) classes.push("retr");
   if (row.mark === null && m.status !== null && m.status >= 400) classes.push("resp-err");
-  const label = labelOf(row, g.ladder);
+  const label = labelOf(row, g.ladder, g.suffix);
   const aria = `${describeMessage(m)} from ${m.src ?? "unknown"} to ${m.dst ?? "unknown"} at ${formatClock(m.ts)}`;
-  const attrs = g.interactive ? ` data-msg="${m.index}" tabindex="0" role="button" aria-label="${escapeXml(truncateToWidth(aria, 300))}"` : "";
+  const attrs = g.interactive ? ` data-msg="${m.index}"${m.frame === null ? "" : ` data-frame="${m.frame}"`} tabindex="0" role="button" aria-label="${escapeXml(truncateToWidth(aria, 300))}"` : "";
   const parts: string[] = [`<g class="${classes.join(" ")}"${attrs}>`];
   parts.push(`<text class="time" x="8" y="${num(y - 5)}">${formatClock(m.ts)}</text>`);
   const delta = formatDeltaUs(row.deltaUs);

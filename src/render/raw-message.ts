@@ -24,6 +24,23 @@ export function rawHeading(m: MessageRecord): string {
   return parts.filter((p) => p.length > 0).join(" · ");
 }
 
+/** Content types of the body: the message's own, and each part's when it is multipart (lower case). */
+export function bodyTypes(raw: string): string[] {
+  const split = /\r?\n\r?\n/.exec(raw);
+  if (split === null) return [];
+  const ctText = /^(?:content-type|c)[ \t]*:[ \t]*(.*)$/im.exec(raw.slice(0, split.index))?.[1];
+  const ct = ctText === undefined ? null : parseMediaType(ctText);
+  if (ct === null) return [];
+  if (ct.type !== "multipart") return [ct.essence];
+  const parts = splitMultipart(Buffer.from(raw.slice(split.index + split[0].length), "utf8"), ct) ?? [];
+  return [ct.essence, ...parts.map((p) => p.contentType?.essence ?? "")];
+}
+
+/** True when the message carries an SDP offer or answer (sngrep's "(SDP)" mark). */
+export function carriesSdp(raw: string | null): boolean {
+  return raw !== null && bodyTypes(raw).includes("application/sdp");
+}
+
 /** "part 1: application/sdp (212 bytes)" lines for a multipart body found in the raw text; [] otherwise. */
 export function outlineBody(raw: string): string[] {
   const split = /\r?\n\r?\n/.exec(raw);

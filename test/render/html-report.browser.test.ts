@@ -89,7 +89,7 @@ if (!haveChromium && process.env.CI !== undefined) {
       await page.click("#ladder-host input.linked-toggle");
       await page.locator("#ladder-host g.msg").nth(19).waitFor();
       expect(await page.locator("#ladder-host g.msg").count()).toBe(20);
-      expect(await page.locator("#ladder-host svg").textContent()).toContain("10.0.0.3:5060");
+      expect(await page.locator("#ladder-host .ladder-wrap > svg").textContent()).toContain("10.0.0.3:5060");
       await page.click("#ladder-host input.linked-toggle");
       expect(await page.locator("#ladder-host g.msg").count()).toBe(14);
     });

@@ -31,7 +31,7 @@ describe("renderLadderSvg", () => {
     const svg = renderLadderSvg(doc, [TRANSFER_CALL_A], { standalone: false, interactive: true });
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg).not.toContain("<style>");
-    expect(svg).toMatch(/<g class="msg[^"]*" data-msg="0" tabindex="0" role="button" aria-label="INVITE from 10\.0\.0\.1:5060 to 10\.0\.0\.2:5060/);
+    expect(svg).toMatch(/<g class="msg[^"]*" data-msg="0"(?: data-frame="\d+")? tabindex="0" role="button" aria-label="INVITE from 10\.0\.0\.1:5060 to 10\.0\.0\.2:5060/);
   });
 
   it("escapes hostile text and leaves no XML-invalid characters", () => {

@@ -147,7 +147,7 @@ async function renderDocument(args: AnalyzeArgs, files: readonly string[], opts:
       await out.writeAll(writeMarkdownReport(doc, { onlyAnnotated: args["only-annotated"] === true }));
       break;
     case "html":
-      await out.writeAll(writeHtmlReport(doc, { raw, title: `sipta report: ${files.join(", ")}` }));
+      await out.writeAll(writeHtmlReport(doc, { raw, title: `report: ${files.join(", ")}` }));
       break;
     default:
       await out.writeAll(writeTextReport(doc, { color: colorFor(process.stdout, args.color) === "ansi", onlyAnnotated: args["only-annotated"] === true, width: proseWidth(process.stdout, args.width), problemsOnly: args.all !== true && args["only-annotated"] !== true, numbers: loaded.numbers }));

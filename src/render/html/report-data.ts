@@ -22,6 +22,7 @@ function messageData(index: DocumentIndex, m: MessageRecord): JsonObject {
   const origin = describeOrigin(m);
   return {
     label: escapeVisible(describeMessage(m)),
+    frame: m.frame,
     ts: formatDateTime(m.ts),
     src: safe(m.src),
     dst: safe(m.dst),

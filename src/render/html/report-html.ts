@@ -5,7 +5,8 @@
  * caller provides them, its raw text. Keyboard accessible, light and dark.
  */
 import type { AnalysisDocument, CallRecord } from "../../model/document.js";
-import { collectLinkedCalls, indexDocument } from "../document-index.js";
+import { collectLinkedCalls, indexDocument, worstSeverityOf, type DocumentIndex } from "../document-index.js";
+import { carriesSdp } from "../raw-message.js";
 import { escapeXml } from "../xml-escape.js";
 import { buildContentSecurityPolicy } from "./content-security.js";
 import { embedJson } from "./embed-json.js";
@@ -28,6 +29,23 @@ export interface HtmlReportOptions {
   readonly maxCalls?: number;
 }
 
+/**
+ * At most `max` calls, the interesting ones kept: calls with a notable annotation or a failed final state first,
+ * then the earliest others; shown in document order.
+ */
+function capCalls(index: DocumentIndex, selected: readonly { call: CallRecord; n: number }[], max: number): { call: CallRecord; n: number }[] {
+  if (selected.length <= max) return [...selected];
+  const failed = new Set(["busy", "rejected", "failed", "request-failed"]);
+  const important = (c: CallRecord): boolean => worstSeverityOf(index, c.messages) !== null || failed.has(c.state);
+  const first = selected.filter(({ call }) => important(call)).slice(0, max);
+  const keep = new Set(first.map((c) => c.n));
+  for (const c of selected) {
+    if (keep.size >= max) break;
+    keep.add(c.n);
+  }
+  return selected.filter((c) => keep.has(c.n));
+}
+
 export function renderHtmlReport(doc: AnalysisDocument, options: HtmlReportOptions = {}): string {
   return [...writeHtmlReport(doc, options)].join("");
 }
@@ -39,8 +57,9 @@ export function* writeHtmlReport(doc: AnalysisDocument, options: HtmlReportOptio
   const all: { call: CallRecord; n: number }[] = doc.calls.map((call, i) => ({ call, n: i + 1 }));
   const selected = all.filter(({ call }) => wanted === null || wanted.has(call.callId));
   const maxCalls = options.maxCalls ?? 5000;
-  const calls = selected.slice(0, maxCalls);
-  const templates = renderCallTemplates(index, calls);
+  const calls = capCalls(index, selected, maxCalls);
+  const raw = options.raw;
+  const templates = renderCallTemplates(index, calls, raw === undefined ? undefined : (m) => (carriesSdp(raw(m.index)) ? " (SDP)" : ""));
   const openId = options.open ?? (options.calls !== undefined ? options.calls[0] : undefined);
   const open = openId === undefined ? null : (calls.find((c) => c.call.callId === openId)?.n ?? null);
   const data = buildReportData(index, doc, {
@@ -49,9 +68,11 @@ export function* writeHtmlReport(doc: AnalysisDocument, options: HtmlReportOptio
     open,
     ...(options.raw === undefined ? {} : { raw: options.raw }),
   });
-  const title = options.title ?? `sipta report: ${doc.files.map((f) => f.path).join(", ")}`;
+  const title = options.title === undefined ? `sipta report: ${doc.files.map((f) => f.path).join(", ")}` : options.title.startsWith("sipta") ? options.title : `sipta ${options.title}`;
   const csp = buildContentSecurityPolicy(REPORT_CSS, REPORT_SCRIPT);
-  const cut = selected.length > calls.length ? `<p class="muted">Showing the first ${calls.length} of ${selected.length} calls.</p>` : "";
+  const cut = selected.length > calls.length ? `<p class="muted">Showing ${calls.length} of ${selected.length} calls: every call with an annotation or a failure first, then the earliest others (\`sipta calls\` lists them all).</p>` : "";
+  const plural = (k: number, word: string): string => `${k} ${word}${k === 1 ? "" : "s"}`;
+  const countText = selected.length > calls.length ? `${calls.length} of ${plural(selected.length, "call")}` : plural(calls.length, "call");
   yield `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -66,12 +87,12 @@ export function* writeHtmlReport(doc: AnalysisDocument, options: HtmlReportOptio
 </head>
 <body>
 <a class="skip" href="#calls">Skip to calls</a>
-<header class="top"><h1><span class="brand">sipta</span> ${escapeXml(options.title ?? "SIP trace report")}</h1><p class="meta">${doc.files.length} file${doc.files.length === 1 ? "" : "s"} · ${doc.summary.messages} messages · ${doc.calls.length} calls · schema v${doc.schemaVersion} · sipta ${escapeXml(doc.tool.version)}</p></header>
+<header class="top"><h1><span class="brand">sipta</span> ${escapeXml((options.title ?? "SIP trace report").replace(/^sipta /, ""))}</h1><p class="meta">${doc.files.length} file${doc.files.length === 1 ? "" : "s"} · ${doc.summary.messages} messages · ${plural(doc.calls.length, "call")} · schema v${doc.schemaVersion} · sipta ${escapeXml(doc.tool.version)}</p></header>
 <main>
 ${renderSummarySection(doc)}
 <section id="calls" aria-labelledby="calls-h">
 <h2 id="calls-h">Calls</h2>
-<div class="toolbar"><label for="search">Search</label><input id="search" type="search" placeholder="Call-ID, URI, method, state, outcome…" autocomplete="off"><span id="call-count" class="muted" aria-live="polite">${calls.length} calls</span></div>
+<div class="toolbar"><label for="search">Search</label><input id="search" type="search" placeholder="Call-ID, URI, method, state, outcome…" autocomplete="off"><span id="call-count" class="muted" aria-live="polite" data-total="${selected.length}">${countText}</span></div>
 ${cut}${renderCallTable(index, calls)}
 <div class="viewer">
 <div><p id="viewer-hint" class="hint">Select a call to see its ladder. Annotated messages are numbered; click an arrow to see the message.</p><div id="ladder-host" aria-live="polite"></div></div>

@@ -3,7 +3,7 @@
  * the outbound flows, and one <template> per call holding its ladder (SVG) and annotation cards.
  * Every capture string goes through escapeXml.
  */
-import type { AnalysisDocument, AnnotationRecord, CallRecord } from "../../model/document.js";
+import type { AnalysisDocument, AnnotationRecord, CallRecord, MessageRecord } from "../../model/document.js";
 import type { Severity } from "../../model/outcomes.js";
 import type { DocumentIndex } from "../document-index.js";
 import { worstSeverityOf } from "../document-index.js";
@@ -17,6 +17,18 @@ import { escapeXml } from "../xml-escape.js";
 
 function chip(severity: Severity | null, text: string): string {
   return `<span class="chip ${severity ?? "none"}">${escapeXml(text)}</span>`;
+}
+
+/** The state chip is coloured by how the call ended, not by its annotations (those colour the outcome chips). */
+function stateSeverity(call: CallRecord): Severity | null {
+  if (call.state === "failed" || call.state === "rejected" || call.state === "request-failed") return "error";
+  if (call.state === "busy" || call.state === "cancelled") return "warning";
+  return null;
+}
+
+/** Escaped prose with every "frame N" turned into a link to that arrow (the text is escaped first, so no markup gets in). */
+export function linkFrames(text: string): string {
+  return escapeXml(text).replace(/\bframe (\d+)\b/g, '<button type="button" class="link" data-frame="$1">frame $1</button>');
 }
 
 export function renderSummarySection(doc: AnalysisDocument): string {
@@ -62,6 +74,9 @@ function renderDiagnosticDetails(doc: AnalysisDocument): string {
   return `<details><summary>Diagnostic messages (${doc.diagnostics.length})</summary><table><thead><tr><th>Severity</th><th>Code</th><th>Where</th><th>Message</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
+/** Call table columns: label, numeric (sorted as numbers). */
+const SORTABLE: readonly (readonly [string, boolean])[] = [["#", true], ["Start", false], ["Duration", false], ["From", false], ["To", false], ["Method", false], ["State", false], ["Msgs", true], ["Outcomes", false], ["Call-ID", false]];
+
 export function renderCallTable(index: DocumentIndex, calls: readonly { call: CallRecord; n: number }[]): string {
   const rows = calls
     .map(({ call, n }) => {
@@ -70,20 +85,20 @@ export function renderCallTable(index: DocumentIndex, calls: readonly { call: Ca
       const outcomes = call.outcomes.map((o) => chip(sev, o)).join(" ");
       const search = [call.callId, call.from ?? "", call.to ?? "", call.method ?? "", state, ...call.outcomes, ...call.linkedCallIds].join(" ").toLowerCase();
       const linked = call.linkedCallIds.length > 0 ? ` <span class="muted" title="linked calls">⇄${call.linkedCallIds.length}</span>` : "";
-      return `<tr data-call="${n}" data-search="${escapeXml(search.slice(0, 4000))}"><td class="num"><button type="button" class="open" aria-pressed="false" aria-controls="ladder-host" aria-label="Show call ${n}">${n}</button></td><td class="mono">${escapeXml(formatClock(call.startTs))}</td><td class="num">${escapeXml(formatDurationMs(call.durationMs))}</td><td class="mono" title="${escapeXml(call.from ?? "")}">${escapeXml(call.from ?? "")}</td><td class="mono" title="${escapeXml(call.to ?? "")}">${escapeXml(call.to ?? "")}</td><td>${escapeXml(call.method ?? "")}</td><td>${chip(sev, state)}</td><td class="num">${call.messages.length}</td><td>${outcomes}${linked}</td><td class="mono" title="${escapeXml(call.callId)}">${escapeXml(call.callId)}</td></tr>`;
+      return `<tr data-call="${n}" data-search="${escapeXml(search.slice(0, 4000))}"><td class="num"><button type="button" class="open" aria-pressed="false" aria-controls="ladder-host" aria-label="Show call ${n}">${n}</button></td><td class="mono">${escapeXml(formatClock(call.startTs))}</td><td class="num">${escapeXml(formatDurationMs(call.durationMs))}</td><td class="mono" title="${escapeXml(call.from ?? "")}">${escapeXml(call.from ?? "")}</td><td class="mono" title="${escapeXml(call.to ?? "")}">${escapeXml(call.to ?? "")}</td><td>${escapeXml(call.method ?? "")}</td><td>${chip(stateSeverity(call), state)}</td><td class="num">${call.messages.length}</td><td>${outcomes}${linked}</td><td class="mono" title="${escapeXml(call.callId)}">${escapeXml(call.callId)}</td></tr>`;
     })
     .join("\n");
-  return `<div class="calllist" role="region" aria-label="Calls" tabindex="-1"><table id="call-table"><thead><tr><th class="num">#</th><th>Start</th><th class="num">Duration</th><th>From</th><th>To</th><th>Method</th><th>State</th><th class="num">Msgs</th><th>Outcomes</th><th>Call-ID</th></tr></thead><tbody>
+  return `<div class="calllist" role="region" aria-label="Calls" tabindex="-1"><table id="call-table"><thead><tr>${SORTABLE.map(([label, num], i) => `<th${num ? ' class="num"' : ""} aria-sort="none"><button type="button" class="sort" data-col="${i}"${num ? ' data-num="1"' : ""}>${label}</button></th>`).join("")}</tr></thead><tbody>
 ${rows}
 </tbody></table></div>`;
 }
 
 function renderNote(a: AnnotationRecord, mark: number | null, label: string, message: number): string {
-  const steps = a.nextSteps.length === 0 ? "" : `<ul>${a.nextSteps.map((s) => `<li>${escapeXml(s)}</li>`).join("")}</ul>`;
-  return `<div class="note ${a.severity}"><div class="nh">${chip(a.severity, a.severity)}<strong>${mark === null ? "" : `(${mark}) `}${escapeXml(label)} · ${escapeXml(`${a.kind}: ${a.outcome}`)}</strong>${a.rfc === null ? "" : `<span class="muted">${escapeXml(a.rfc)}</span>`}<button type="button" class="link" data-msg="${message}">show message</button></div><p class="sum">${escapeXml(a.summary)}</p><p>${escapeXml(a.explanation)}</p>${steps}</div>`;
+  const steps = a.nextSteps.length === 0 ? "" : `<ul>${a.nextSteps.map((s) => `<li>${linkFrames(s)}</li>`).join("")}</ul>`;
+  return `<div class="note ${a.severity}"><div class="nh">${chip(a.severity, a.severity)}<strong>${mark === null ? "" : `(${mark}) `}${escapeXml(label)} · ${escapeXml(`${a.kind}: ${a.outcome}`)}</strong>${a.rfc === null ? "" : `<span class="muted">${escapeXml(a.rfc)}</span>`}<button type="button" class="link" data-msg="${message}">show message</button></div><p class="sum">${linkFrames(a.summary)}</p><p>${linkFrames(a.explanation)}</p>${steps}</div>`;
 }
 
-function renderCallView(call: CallRecord, n: number, ladder: Ladder, linkedAvailable: boolean, linked: boolean): string {
+function renderCallView(call: CallRecord, n: number, ladder: Ladder, linkedAvailable: boolean, linked: boolean, labelSuffix: ((m: MessageRecord) => string) | undefined): string {
   const state = call.finalStatus === null ? call.state : `${call.state} ${call.finalStatus}`;
   const toggle = linkedAvailable
     ? `<label><input type="checkbox" class="linked-toggle"${linked ? " checked" : ""}> Show linked legs (${ladder.legs.length > 1 ? ladder.legs.length : call.linkedCallIds.length + 1} calls)</label>`
@@ -91,14 +106,15 @@ function renderCallView(call: CallRecord, n: number, ladder: Ladder, linkedAvail
   const notes = ladder.rows
     .flatMap((r) => r.notes.map((a) => renderNote(a, r.markNumber, `${formatClock(r.message.ts)} ${describeMessage(r.message)}`, r.message.index)))
     .join("");
-  const svg = drawLadderSvg(ladder, { standalone: false, interactive: true, notes: false });
-  return `<div class="callview"><div class="callhead"><h3>Call ${n}: ${escapeXml(call.method ?? "?")} ${escapeXml(state)}</h3><span class="mono muted">${escapeXml(call.callId)}</span><span class="muted">${escapeXml(formatDurationMs(call.durationMs))} · ${call.messages.length} messages</span>${toggle}</div>
+  const svg = drawLadderSvg(ladder, { standalone: false, interactive: true, notes: false, ...(labelSuffix === undefined ? {} : { labelSuffix }) });
+  const zoom = `<span class="zoom" role="group" aria-label="Ladder size"><button type="button" data-zoom="fit">Fit</button><button type="button" data-zoom="out" aria-label="Zoom out">−</button><button type="button" data-zoom="in" aria-label="Zoom in">+</button><button type="button" data-zoom="1">100%</button></span>`;
+  return `<div class="callview"><div class="callhead"><h3>Call ${n}: ${escapeXml(call.method ?? "?")} ${escapeXml(state)}</h3><span class="mono muted">${escapeXml(call.callId)}</span><span class="muted">${escapeXml(formatDurationMs(call.durationMs))} · ${call.messages.length} messages</span>${toggle}${zoom}</div>
 <div class="ladder-wrap">${svg}</div>
 ${notes === "" ? `<p class="muted">No annotated messages in this call.</p>` : `<div class="notes">${notes}</div>`}</div>`;
 }
 
 /** One template per call, plus a `-linked` one for calls with linked legs. */
-export function renderCallTemplates(index: DocumentIndex, calls: readonly { call: CallRecord; n: number }[]): { html: string; messages: Set<number> } {
+export function renderCallTemplates(index: DocumentIndex, calls: readonly { call: CallRecord; n: number }[], labelSuffix?: (m: MessageRecord) => string): { html: string; messages: Set<number> } {
   const messages = new Set<number>();
   const out: string[] = [];
   for (const { call, n } of calls) {
@@ -106,10 +122,10 @@ export function renderCallTemplates(index: DocumentIndex, calls: readonly { call
     for (const r of single.rows) messages.add(r.message.index);
     const linkedLadder = call.linkedCallIds.length > 0 || call.links.length > 0 ? buildLadder(index, [call.callId], { linked: true, maxRows: 3000 }) : null;
     const hasLinked = linkedLadder !== null && linkedLadder.legs.length > 1;
-    out.push(`<template id="call-${n}">${renderCallView(call, n, single, hasLinked, false)}</template>`);
+    out.push(`<template id="call-${n}">${renderCallView(call, n, single, hasLinked, false, labelSuffix)}</template>`);
     if (hasLinked) {
       for (const r of linkedLadder.rows) messages.add(r.message.index);
-      out.push(`<template id="call-${n}-linked">${renderCallView(call, n, linkedLadder, true, true)}</template>`);
+      out.push(`<template id="call-${n}-linked">${renderCallView(call, n, linkedLadder, true, true, labelSuffix)}</template>`);
     }
   }
   return { html: out.join("\n"), messages };

@@ -52,13 +52,18 @@ button.open{font:inherit;font-weight:700;color:var(--accent);background:none;bor
 button.open[aria-pressed=true]{background:var(--accent);color:var(--panel);border-color:var(--accent)}
 button.link{font:inherit;background:none;border:0;color:var(--accent);text-decoration:underline;cursor:pointer;padding:0}
 :focus-visible{outline:3px solid var(--accent);outline-offset:2px}
-.viewer{display:grid;grid-template-columns:minmax(0,1fr) 420px;gap:14px;margin-top:14px}
+.viewer{display:grid;grid-template-columns:minmax(0,1fr) minmax(420px,40%);gap:14px;margin-top:14px}
 @media (max-width:1200px){.viewer{grid-template-columns:1fr}}
 .viewer .hint{color:var(--muted);margin:0}
 .callhead{display:flex;flex-wrap:wrap;gap:8px 18px;align-items:baseline;margin-bottom:8px}
 .callhead h3{margin:0}
 .ladder-wrap{overflow:auto;max-height:72vh;border:1px solid var(--line);border-radius:8px;background:var(--panel)}
 .ladder-wrap svg{display:block}
+.sticky-head{position:sticky;top:0;z-index:2;background:var(--panel);border-bottom:1px solid var(--line)}
+.zoom{display:inline-flex;gap:4px;margin-left:auto}
+.zoom button,button.sort{font:inherit;font-size:.85rem;background:none;border:1px solid var(--line);border-radius:5px;padding:0 8px;color:var(--text);cursor:pointer}
+button.sort{border:0;padding:0;font-size:inherit;text-transform:inherit;letter-spacing:inherit;color:inherit;font-weight:inherit}
+th[aria-sort=ascending] button.sort::after{content:" ▲"}th[aria-sort=descending] button.sort::after{content:" ▼"}
 .ladder g.msg{cursor:pointer;outline:none}
 .ladder g.msg:hover .hit{fill:var(--accent-soft)}
 .ladder g.msg:focus-visible .hit{fill:var(--accent-soft);stroke:var(--accent);stroke-width:2}
