@@ -36,7 +36,7 @@ export function splitHostPort(text: string): HostPort {
   }
   const first = hp.indexOf(":");
   if (first < 0) return { host: hp, port: null, ok: hp.length > 0, bareIpv6: false };
-  if (hp.indexOf(":", first + 1) >= 0) {
+  if (hp.includes(":", first + 1)) {
     // Two or more colons: a bare IPv6 address (see above). Only hex digits, colons and dots (IPv4-mapped) qualify.
     const ipv6 = /^[0-9A-Fa-f:.]+$/.test(hp);
     return { host: hp, port: null, ok: ipv6, bareIpv6: ipv6 };
