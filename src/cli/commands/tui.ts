@@ -30,6 +30,10 @@ export const tuiCommand: CommandModule<object, TuiArgs> = {
     const files = readFiles(args);
     const opts = { ...readSourceOptions(args), lang: readLang(args.lang) };
     const total = await inputSize(files);
+    // ink draws only the last frame when CI or CONTINUOUS_INTEGRATION is set (its is-in-ci check runs when ink
+    // loads). Both ends are a terminal here, so a person is looking: ask for the live screen whatever the shell says.
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
     // Loaded here, not at start-up: every other command stays free of React and ink.
     const [{ createElement }, { render }, { TuiApp }] = await Promise.all([import("react"), import("ink"), import("../tui/app.js")]);
     // The alternate screen, as less and sngrep do: the shell's scrollback is left as it was.
